@@ -1,0 +1,33 @@
+"""Turn a news article into pandas DataFrames: paragraphs, sentences, entities, quotes, timeline."""
+
+from helpers.article import Article, article_overview, load_article, parse_article
+from helpers.checks import compare_counts
+from helpers.display import setup_display
+from helpers.errors import ArticleFormatError
+from helpers.sentence_stats import (
+    compare_with_guidance,
+    extreme_sentences,
+    length_summary,
+    plot_sentence_lengths,
+    sentence_lengths,
+)
+from helpers.sentences import split_sentences
+from helpers.words import count_words, word_spans
+
+__all__ = [
+    "Article",
+    "ArticleFormatError",
+    "article_overview",
+    "compare_counts",
+    "compare_with_guidance",
+    "count_words",
+    "extreme_sentences",
+    "length_summary",
+    "load_article",
+    "parse_article",
+    "plot_sentence_lengths",
+    "sentence_lengths",
+    "setup_display",
+    "split_sentences",
+    "word_spans",
+]

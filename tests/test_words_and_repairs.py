@@ -1,0 +1,65 @@
+"""The word definition, and glued-word repairs by general rules."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import helpers
+from helpers.repairs import apply_repairs, find_glued_words, split_glued_token
+
+
+def test_word_definition() -> None:
+    text = "The Democratic People's Republic of Korea (DPRK) don't pay $300 to Lee Tae-shik, he said."
+    words = [text[s:e] for s, e in helpers.word_spans(text)]
+    assert words == [
+        "The", "Democratic", "People", "Republic", "of", "Korea", "DPRK", "do", "pay", "300",
+        "to", "Lee", "Tae-shik", "he", "said",
+    ]
+    assert helpers.count_words(text) == 15
+    assert helpers.count_words("... --- !!") == 0
+    assert helpers.count_words("") == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_word_spans_are_exact_and_ordered(text: str) -> None:
+    previous = 0
+    for start, end in helpers.word_spans(text):
+        assert previous <= start < end <= len(text)
+        assert any(ch.isalnum() for ch in text[start:end])
+        previous = end
+
+
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        ("South Korean DeputyForeign Minister", "South Korean Deputy Foreign Minister"),
+        ("steps taken byDPRK to lift", "steps taken by DPRK to lift"),
+        ("said PresidentBush on Monday", "said President Bush on Monday"),
+        ("TheUnited States", "The United States"),
+        ("talks inWashington ended", "talks in Washington ended"),
+        ("the DeputyForeignMinister", "the Deputy Foreign Minister"),
+    ],
+)
+def test_glued_words_are_repaired(text: str, repaired: str) -> None:
+    assert apply_repairs(text, find_glued_words(text)) == repaired
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["McDonald", "iPhone", "PhD", "DreamWorks", "MacArthur", "YouTube", "eBay", "OPEC's",
+     "JavaScript", "LinkedIn", "WikiLeaks", "McCain", "LeBron", "FedEx", "PowerPoint", "iOS",
+     "NATO", "O'Neill", "PlayStation", "DPRK's", "Tae-shik", "mRNA"],
+)
+def test_real_words_are_left_alone(word: str) -> None:
+    assert find_glued_words(f"He met {word} today.") == []
+    assert split_glued_token(word.rstrip("'s")) is None
+
+
+def test_repair_offsets_point_at_the_original() -> None:
+    text = "The DeputyForeign Minister spoke byDPRK's wish."
+    repairs = find_glued_words(text)
+    assert [(text[r.start : r.end], r.repaired) for r in repairs] == [
+        ("DeputyForeign", "Deputy Foreign"),
+        ("byDPRK", "by DPRK"),
+    ]
