@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import helpers
 from tests.conftest import SEED
@@ -193,3 +195,18 @@ def test_large_article_loads_in_linear_time(tmp_path: Path) -> None:
     assert len(article.paragraphs) == 18_000
     assert int(article.paragraphs["is_duplicate"].sum()) == 2000
     assert len(article.sentences) == 16_000 * 3
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(), max_size=300))
+def test_any_text_parses_or_fails_with_article_format_error(text: str) -> None:
+    try:
+        article = helpers.parse_article(text, name="fuzz")
+    except helpers.ArticleFormatError as error:
+        assert str(error).startswith("fuzz: ")
+        assert not text.strip()
+        return
+    for row in article.paragraphs[~article.paragraphs["is_duplicate"]].itertuples():
+        assert article.text[row.start : row.end] == row.text
+    for row in article.sentences.itertuples():
+        assert article.text[row.start : row.end] == row.text
