@@ -3,6 +3,16 @@
 from helpers.article import Article, article_overview, load_article, parse_article
 from helpers.checks import compare_counts
 from helpers.display import setup_display
+from helpers.entities import (
+    alias_table,
+    entities_per_paragraph,
+    entity_counts,
+    extract_entities,
+    metonym_comparison,
+    person_roles,
+    plot_entities_per_paragraph,
+    plot_entity_counts,
+)
 from helpers.errors import ArticleFormatError
 from helpers.sentence_stats import (
     compare_with_guidance,
@@ -15,16 +25,24 @@ from helpers.sentences import split_sentences
 from helpers.words import count_words, word_spans
 
 __all__ = [
+    "alias_table",
     "Article",
-    "ArticleFormatError",
     "article_overview",
+    "ArticleFormatError",
     "compare_counts",
     "compare_with_guidance",
     "count_words",
+    "entities_per_paragraph",
+    "entity_counts",
+    "extract_entities",
     "extreme_sentences",
     "length_summary",
     "load_article",
+    "metonym_comparison",
     "parse_article",
+    "person_roles",
+    "plot_entities_per_paragraph",
+    "plot_entity_counts",
     "plot_sentence_lengths",
     "sentence_lengths",
     "setup_display",

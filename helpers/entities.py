@@ -1,0 +1,1205 @@
+"""Named-entity mentions of a text and per-entity counts, with rules and name lists only (no model).
+
+How a text is read, in one pass of compiled regexes plus a little Python per capitalised run:
+
+1. Runs of capitalised words (joined by spaces, single line breaks and name connectors such as
+   "of", "for the", "and", "&", "de", "van") are found; stretches of three or more ALL-CAPS words
+   (headlines) are set aside and only matched against names known from the text or the lists.
+2. Each run is cut at "and"/"of"/"for" unless the phrase is a name ("Trilateral Coordination and
+   Oversight Group", "University of Texas"), after possessives, at weekdays and months; leading
+   function words ("The", "However") and sentence-initial common words ("Participants") go.
+3. Titles split a run into affiliation + title + person ("US | Assistant Secretary of State for
+   East Asia and Pacific Affairs | James Kelly"); the rest is typed by country names and codes,
+   demonyms, places, first names, organisation/place head words and acronyms.
+4. Document-level rules: an acronym defined in brackets takes its long form's entity ("IAEA");
+   a short person name takes the full name used in the text ("Kelly" → "James Kelly") and wins
+   over a place of the same name; a name typed once keeps its type; a national capital standing
+   for its government is a metonym (``refers_to``).
+
+Labels: PERSON, ORG, GPE (countries, cities, states), LOC (regions, seas, mountains), FAC
+(streets, buildings, airports), NORP (nationalities, religious and political groups), EVENT.
+Conventions (CoNLL-2003/OntoNotes): "Bush" in "Bush administration" is a PERSON; a demonym plus
+an organisation is one ORG ("Japanese Foreign Ministry"); a country noun before an organisation or
+a title is its own GPE ("US | State Department"); "the" and a possessive "'s" are outside the
+span; a title alone is not an entity.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Protocol
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from helpers.gazetteer import (
+    capitals,
+    country_codes,
+    country_names,
+    demonyms,
+    first_names,
+    lexicon,
+    normalise,
+    place_abbreviations,
+    places,
+    surnames,
+)
+
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
+LABEL_DTYPE = pd.CategoricalDtype(list(LABELS))
+ENTITY_COLUMNS = ["start", "end", "text", "label", "entity", "refers_to", "title", "affiliation"]
+LITERAL_PLACE_AFTER = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "within",
+        "into",
+        "through",
+        "throughout",
+        "toward",
+        "towards",
+        "via",
+    }
+)
+"""After these words a capital city is the place itself, not a metonym for its government."""
+MAX_PERSON_TOKENS = 4
+SINGLE_WORD_ORGS = frozenset(
+    {"congress", "senate", "parliament", "cabinet", "pentagon", "kremlin", "treasury", "house"}
+)
+
+
+def _char_class(predicate) -> str:
+    """Return a regex character-class body matching the BMP characters for which ``predicate`` holds."""
+    ranges: list[str] = []
+    first = last = -2
+    for code in range(0x10000):
+        if predicate(chr(code)):
+            if code != last + 1:
+                if first >= 0:
+                    ranges.append(_range(first, last))
+                first = code
+            last = code
+    if first >= 0:
+        ranges.append(_range(first, last))
+    return "".join(ranges)
+
+
+def _range(first: int, last: int) -> str:
+    return (
+        re.escape(chr(first))
+        if first == last
+        else f"{re.escape(chr(first))}-{re.escape(chr(last))}"
+    )
+
+
+_UP = _char_class(str.isupper)
+_APOS = "'\u2019"
+_INITIALS = rf"(?:[{_UP}]\.)+(?:[{_UP}](?![\w.]))?"
+_WORD = (
+    rf"(?:(?:al|el|ad|ash|as|ar|an|at)-)?[{_UP}]\w*(?:[{_APOS}]\w+|[-&]\w+|\.(?:com|net|org)\b)*"
+)
+_GAP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
+_CONNECTOR = r"(?:of|for|and|&|de|du|da|di|del|della|der|den|van|von|la|le|y|bin|ibn)(?:[ \t]+the)?"
+_CAPS_WORD = rf"[{_UP}][{_UP}{_APOS}&.\d-]*(?![\w{_APOS}])"
+_CORPORATE = re.compile(
+    r",?[ \t]*\n?[ \t]*(?:Inc|INC|Corp|CORP|Co|CO|Ltd|LTD|LLC|PLC|Plc)\.?(?!\w)"
+)
+_LOWER_WORD = re.compile(rf"(?<![\w{_APOS}-])[a-z][a-z{_APOS}-]*")
+_CAPS_TOKEN = re.compile(rf"[{_UP}\d][{_UP}{_APOS}&.\d-]*")
+_POSSESSIVE = re.compile(rf"[{_APOS}]s$")
+_ACRONYM = re.compile(rf"^(?:[{_UP}]\.){{2,}}$|^[{_UP}][{_UP}&]+$")
+_DIGIT = re.compile(r"\d")
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
+_INITIAL = re.compile(rf"^[{_UP}]\.$")
+_ORG_LIKE_WORD = re.compile(r"[a-z]s$|\.(?:com|net|org)$|[a-z][A-Z]")
+_ACRONYM_BRACKET = re.compile(rf"^(?:[{_APOS}]s?)?\s*\($")
+_LONG_FORM_WORD = re.compile(rf"[\w&][\w&{_APOS}-]*")
+_QUOTE_OPENERS = " \t\n\"'`([{\u201c\u2018"
+_CONNECTOR_WORDS = frozenset(
+    {
+        "of",
+        "for",
+        "and",
+        "&",
+        "the",
+        "de",
+        "du",
+        "da",
+        "di",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "la",
+        "le",
+        "y",
+        "bin",
+        "ibn",
+    }
+)
+_NAME_SUFFIXES = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"})
+_INTERNAL_POSSESSIVES = frozenset({"people's", "children's", "women's", "men's"})
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compile the text scanner and the run tokenizer (abbreviations come from the lexicon)."""
+    dotted = sorted(
+        {w for w in lexicon()["title"] if w.endswith(".")}
+        | {a.lower() for a in place_abbreviations()},
+        key=len,
+        reverse=True,
+    )
+    abbreviation = (
+        "(?:"
+        + "|".join(re.escape(w[0].upper() + w[1:]) for w in dotted)
+        + "|Inc\\.|Corp\\.|Co\\.|Ltd\\.|Bros\\.|Jr\\.|Sr\\.|Mt\\.|Ft\\.|St\\.)"
+    )
+    token = rf"(?:{abbreviation}(?!\w)|{_INITIALS}|{_WORD})"
+    scan = re.compile(
+        rf"(?=[{_UP}])(?:(?P<caps>(?<![\w{_APOS}]){_CAPS_WORD}(?:[ \t,:;\"`()/-]+[{_UP}\d][{_UP}{_APOS}&.\d-]*(?![\w{_APOS}])){{2,}})"
+        rf"|(?P<run>(?<![\w{_APOS}&]){token}(?:{_GAP}(?:{_CONNECTOR}{_GAP})?{token})*))"
+    )
+    return scan, re.compile(rf"{token}|[a-z]+|&")
+
+
+class HasText(Protocol):
+    """Anything with an analysed ``text`` (e.g. :class:`helpers.article.Article`)."""
+
+    text: str
+
+
+class _Token:
+    """A word of a capitalised run; ``bare`` is its lower-case form without a possessive."""
+
+    __slots__ = ("bare", "end", "shouting", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text
+        bare = text.lower()
+        if bare[-2:] in ("'s", "\u2019s"):
+            bare = bare[:-2]
+        self.bare = bare.replace("\u2019", "'") if "\u2019" in bare else bare
+        self.shouting = len(text) > 1 and text.isupper()
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    label: str | None
+    entity: str
+    tokens: list[str]
+    hint: str | None = None  # "place", "title" or "unknown": decided at document level
+    title: str | None = None
+    affiliation: str | None = None
+    sentence_initial: bool = False
+    possessive: bool = False
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The lexicon's word classes."""
+
+    function: frozenset[str]
+    time: frozenset[str]
+    generic: frozenset[str]
+    title: frozenset[str]
+    title_modifier: frozenset[str]
+    title_domain: frozenset[str]
+    org_head: frozenset[str]
+    org_prefix: frozenset[str]
+    loc_head: frozenset[str]
+    loc_prefix: frozenset[str]
+    gpe_head: frozenset[str]
+    fac_head: frozenset[str]
+    event_head: frozenset[str]
+    skip: frozenset[str] = field(default=frozenset())
+    titleish: frozenset[str] = field(default=frozenset())
+    head: frozenset[str] = field(default=frozenset())
+
+
+@cache
+def _words() -> _Words:
+    classes = lexicon()
+    names = [n for n in _Words.__dataclass_fields__ if n not in ("skip", "titleish", "head")]
+    words = {name: classes.get(name, frozenset()) for name in names}
+    return _Words(
+        **words,
+        skip=words["function"] | words["time"],
+        titleish=words["title"] | words["title_modifier"] | words["title_domain"],
+        head=words["org_head"] | words["loc_head"] | words["gpe_head"] | words["fac_head"],
+    )
+
+
+# --- public API -------------------------------------------------------------------------------
+
+
+def extract_entities(text: str) -> pd.DataFrame:
+    """Return one row per named-entity mention in ``text``, sorted by ``start``.
+
+    Columns: ``start``, ``end`` (Int64 offsets, ``text[start:end]`` is the mention), ``text``
+    (string), ``label`` (category: PERSON, ORG, GPE, LOC, FAC, NORP, EVENT), ``entity`` (string,
+    canonical name: country names from GeoNames, a person's fullest name in the text, an
+    acronym's long form), ``refers_to`` (string or NA: the country a capital city stands for when
+    used as a metonym, e.g. "Pyongyang said"), ``title`` (string or NA: a person's title or role
+    noun, "Deputy Foreign Minister"), ``affiliation`` (string or NA: the entity named with the
+    title, "South Korea").
+    """
+    text = text if isinstance(text, str) else str(text)
+    mentions = _Recogniser(text).run()
+    codes = np.array([LABELS.index(m.label) for m in mentions], dtype=np.int8)
+    return pd.DataFrame(
+        {
+            "start": pd.array(np.array([m.start for m in mentions], dtype=np.int64), dtype="Int64"),
+            "end": pd.array(np.array([m.end for m in mentions], dtype=np.int64), dtype="Int64"),
+            "text": _strings([m.text for m in mentions]),
+            "label": pd.Categorical.from_codes(codes, dtype=LABEL_DTYPE),
+            "entity": _strings([m.entity for m in mentions]),
+            "refers_to": _strings([_metonym_target(text, m) for m in mentions]),
+            "title": _strings([m.title for m in mentions]),
+            "affiliation": _strings([m.affiliation for m in mentions]),
+        },
+        copy=False,
+    )
+
+
+def _strings(values: list[str | None]) -> pd.api.extensions.ExtensionArray:
+    """A pandas ``string`` array, built straight from Arrow (``pd.array`` is several times slower)."""
+    return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()))
+
+
+def entity_counts(article: HasText, merge_metonyms: bool = False) -> pd.DataFrame:
+    """Count mentions per real-world entity in ``article.text``.
+
+    Columns: ``entity`` (string), ``label`` (category, the entity's most frequent label),
+    ``mentions`` (Int64), ``forms`` (Int64, number of distinct surface forms). Sorted by
+    ``mentions`` descending, then ``entity``. With ``merge_metonyms=True`` a capital used for its
+    government ("Pyongyang said") is counted under the country; the default keeps it under its
+    own name, so every count can be checked by searching the text for the names in the alias table.
+    """
+    return _count(extract_entities(article.text), merge_metonyms)
+
+
+def alias_table(article: HasText) -> pd.DataFrame:
+    """Surface forms merged into each entity: ``entity``, ``label``, ``form``, ``mentions`` (Int64).
+
+    Sorted by entity (in ``entity_counts`` order), then mentions descending, then form.
+    """
+    mentions = extract_entities(article.text)
+    order = {name: i for i, name in enumerate(_count(mentions, False)["entity"])}
+    mentions = mentions.assign(form=mentions["text"].map(normalise).astype("string"))
+    table = (
+        mentions.groupby(["entity", "form"], observed=True)
+        .agg(label=("label", "first"), mentions=("start", "size"))
+        .reset_index()
+    )
+    table["rank"] = table["entity"].map(order)
+    table = table.sort_values(
+        ["rank", "mentions", "form"], ascending=[True, False, True], kind="stable"
+    )
+    table["mentions"] = table["mentions"].astype("Int64")
+    return table[["entity", "label", "form", "mentions"]].reset_index(drop=True)
+
+
+def entities_per_paragraph(article: HasText, top: int | None = None) -> pd.DataFrame:
+    """Mentions of each entity per analysed paragraph: rows = entities (count order), columns = ``para_id``.
+
+    Uses ``article.paragraphs`` (``para_id``, ``start``, ``end``; duplicates have null offsets and
+    are skipped). Values are Int64 counts; ``top`` keeps the most mentioned entities only.
+    """
+    mentions = extract_entities(article.text)
+    paragraphs = article.paragraphs.dropna(subset=["start", "end"])  # type: ignore[attr-defined]
+    counts = _count(mentions, False)
+    entities = list(counts["entity"] if top is None else counts["entity"].head(top))
+    para_ids = [int(p) for p in paragraphs["para_id"]]
+    bounds = list(zip(paragraphs["start"].astype(int), paragraphs["end"].astype(int), para_ids))
+    table = pd.DataFrame(
+        0,
+        index=pd.Index(entities, name="entity", dtype="string"),
+        columns=pd.Index(para_ids, name="para_id"),
+        dtype="Int64",
+    )
+    wanted = set(entities)
+    for start, entity in zip(mentions["start"], mentions["entity"]):
+        if entity in wanted:
+            for first, last, para_id in bounds:
+                if first <= start < last:
+                    table.loc[entity, para_id] += 1
+                    break
+    return table
+
+
+def person_roles(article: HasText) -> pd.DataFrame:
+    """Persons with their titles and affiliations as written in the text.
+
+    Columns: ``entity`` (string), ``mentions`` (Int64), ``forms`` (string, surface forms joined by
+    "; "), ``title`` (string, titles joined by "; ", NA if none), ``affiliation`` (string, NA if none).
+    Sorted by mentions descending, then entity.
+    """
+    mentions = extract_entities(article.text)
+    persons = mentions[mentions["label"] == "PERSON"]
+    rows = []
+    for entity, group in persons.groupby("entity", sort=True):
+        rows.append(
+            {
+                "entity": entity,
+                "mentions": len(group),
+                "forms": "; ".join(dict.fromkeys(group["text"].map(normalise))),
+                "title": "; ".join(dict.fromkeys(group["title"].dropna())) or None,
+                "affiliation": "; ".join(dict.fromkeys(group["affiliation"].dropna())) or None,
+            }
+        )
+    table = pd.DataFrame(rows, columns=["entity", "mentions", "forms", "title", "affiliation"])
+    table = table.astype(
+        {
+            "entity": "string",
+            "mentions": "Int64",
+            "forms": "string",
+            "title": "string",
+            "affiliation": "string",
+        }
+    )
+    return table.sort_values(
+        ["mentions", "entity"], ascending=[False, True], kind="stable"
+    ).reset_index(drop=True)
+
+
+def metonym_comparison(article: HasText) -> pd.DataFrame:
+    """Mentions per entity counted both ways: ``entity``, ``literal`` (capitals under their own
+    name), ``merged`` (capitals used for their government counted under the country), ``change``
+    (merged − literal); all Int64. Only entities whose count differs, largest change first."""
+    literal = _count(extract_entities(article.text), False).set_index("entity")["mentions"]
+    merged = _count(extract_entities(article.text), True).set_index("entity")["mentions"]
+    table = (
+        pd.concat([literal.rename("literal"), merged.rename("merged")], axis=1)
+        .fillna(0)
+        .astype("Int64")
+    )
+    table["change"] = table["merged"] - table["literal"]
+    table = table[table["change"] != 0].rename_axis("entity").reset_index()
+    table["entity"] = table["entity"].astype("string")
+    return table.sort_values(
+        ["change", "entity"], ascending=[False, True], kind="stable"
+    ).reset_index(drop=True)
+
+
+def plot_entity_counts(counts: pd.DataFrame, top: int = 15, ax=None):
+    """Horizontal bar chart of ``entity_counts`` output (most mentioned on top), coloured by label."""
+    import matplotlib.pyplot as plt
+
+    shown = counts.head(top).iloc[::-1]
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 0.35 * len(shown) + 1.2))
+    palette = dict(zip(LABELS, plt.get_cmap("tab10").colors))
+    ax.barh(
+        shown["entity"].astype(str),
+        shown["mentions"].astype(int),
+        color=[palette[label] for label in shown["label"]],
+    )
+    for y, value in enumerate(shown["mentions"].astype(int)):
+        ax.text(value + 0.1, y, str(value), va="center", fontsize=9)
+    handles = [
+        plt.Rectangle((0, 0), 1, 1, color=palette[label])
+        for label in LABELS
+        if label in set(shown["label"])
+    ]
+    ax.legend(
+        handles,
+        [label for label in LABELS if label in set(shown["label"])],
+        loc="lower right",
+        fontsize=9,
+    )
+    ax.set_xlabel("mentions")
+    ax.set_title(f"Most mentioned entities (top {len(shown)})")
+    ax.figure.tight_layout()
+    return ax
+
+
+def plot_entities_per_paragraph(table: pd.DataFrame, ax=None):
+    """Heat map of ``entities_per_paragraph`` output: entities × paragraphs, counts written in cells."""
+    import matplotlib.pyplot as plt
+
+    values = table.to_numpy(dtype=float)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(0.55 * table.shape[1] + 3.5, 0.4 * table.shape[0] + 1.5))
+    ax.imshow(values, cmap="Blues", aspect="auto", vmin=0)
+    ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns])
+    ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
+    for (row, column), value in np.ndenumerate(values):
+        if value:
+            ax.text(
+                column,
+                row,
+                str(int(value)),
+                ha="center",
+                va="center",
+                fontsize=9,
+                color="white" if value > values.max() / 2 else "black",
+            )
+    ax.set_xlabel("paragraph (para_id)")
+    ax.set_title("Mentions per paragraph")
+    ax.figure.tight_layout()
+    return ax
+
+
+# --- counting ---------------------------------------------------------------------------------
+
+
+def _count(mentions: pd.DataFrame, merge_metonyms: bool) -> pd.DataFrame:
+    entity = mentions["entity"]
+    label = mentions["label"].astype("string")
+    if merge_metonyms:
+        is_metonym = mentions["refers_to"].notna()
+        entity = entity.where(~is_metonym, mentions["refers_to"])
+        label = label.where(~is_metonym, "GPE")
+    frame = pd.DataFrame(
+        {"entity": entity, "label": label, "form": mentions["text"].map(normalise)}
+    )
+    rows = []
+    for name, group in frame.groupby("entity", sort=True):
+        labels = Counter(group["label"])
+        best = min(labels, key=lambda lab: (-labels[lab], LABELS.index(lab)))
+        rows.append((name, best, len(group), group["form"].nunique()))
+    table = pd.DataFrame(rows, columns=["entity", "label", "mentions", "forms"])
+    table = table.astype({"entity": "string", "mentions": "Int64", "forms": "Int64"})
+    table["label"] = pd.Categorical(table["label"], dtype=LABEL_DTYPE)
+    return table.sort_values(
+        ["mentions", "entity"], ascending=[False, True], kind="stable"
+    ).reset_index(drop=True)
+
+
+def _metonym_target(text: str, mention: _Mention) -> str | None:
+    """Return the country a capital-city mention stands for, unless it follows a locative word."""
+    if mention.label != "GPE":
+        return None
+    country = capitals().get(normalise(mention.text))
+    if country is None:
+        return None
+    return None if _word_before(text, mention.start).lower() in LITERAL_PLACE_AFTER else country
+
+
+def _word_before(text: str, position: int) -> str:
+    """The word that ends right before ``position``, across spaces only ('' if none)."""
+    end = position
+    while end > 0 and text[end - 1] in " \t\n":
+        end -= 1
+    start = end
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "-'"):
+        start -= 1
+    return text[start:end]
+
+
+# --- the recogniser ---------------------------------------------------------------------------
+
+
+class _Recogniser:
+    """Finds the mentions of one text; see the module docstring for the rules."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = _words()
+        self.countries = country_names()
+        self.country_set = frozenset(self.countries.values())
+        self.demonyms = demonyms()
+        self.places = places()
+        self.first_names = first_names()
+        self.surnames = surnames()
+        self.lower_vocabulary: set[str] = set()
+        self.mid_sentence: set[str] = set()
+
+    def run(self) -> list[_Mention]:
+        scan, tokenize = _patterns()
+        text = self.text
+        runs: list[tuple[list[_Token], bool]] = []
+        caps: list[tuple[int, int]] = []
+        corporate: list[_Mention] = []
+        for match in scan.finditer(text):
+            if corporate and match.start() < corporate[-1].end:
+                continue
+            suffix = _CORPORATE.match(text, match.end())
+            if match.lastgroup == "caps":
+                caps.append(match.span())
+                continue
+            run_text = match.group()
+            if " " in run_text or "\n" in run_text or "\t" in run_text:
+                tokens = [
+                    _Token(m.start(), m.end(), m.group())
+                    for m in tokenize.finditer(text, *match.span())
+                ]
+            else:
+                tokens = [_Token(match.start(), match.end(), run_text)]
+            if suffix:
+                cut = max(
+                    (
+                        i + 1
+                        for i, t in enumerate(tokens)
+                        if t.bare in _CONNECTOR_WORDS or t.bare in self.words.skip
+                    ),
+                    default=0,
+                )
+                if (
+                    cut == 0
+                    and self._sentence_initial(match.start())
+                    and len(tokens) > 1
+                    and self._is_common_word(tokens[0], False)
+                ):
+                    cut = 1
+                tokens = tokens[cut:]
+            if suffix and tokens and len(tokens) <= MAX_PERSON_TOKENS:
+                start = tokens[0].start
+                tokens.append(_Token(suffix.start(), suffix.end(), suffix.group()))
+                corporate.append(
+                    self._mention(tokens, "ORG", normalise(text[start : suffix.end()]), False)
+                )
+                continue
+            if not tokens:
+                continue
+            initial = self._sentence_initial(match.start())
+            self.mid_sentence.update(t.text for t in tokens[int(initial) :])
+            runs.append((tokens, initial))
+        if not runs and not caps and not corporate:
+            return []
+        self.lower_vocabulary = {w.replace("\u2019", "'") for w in _LOWER_WORD.findall(text)}
+        mentions = corporate
+        for tokens, initial in runs:
+            for segment, segment_initial in self._segments(tokens, initial):
+                mentions.extend(self._classify(segment, segment_initial))
+        mentions = self._resolve(mentions)
+        for start, end in caps:
+            mentions.extend(self._caps_stretch(start, end, mentions))
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    # -- runs into segments ----------------------------------------------------------------
+
+    def _sentence_initial(self, position: int) -> bool:
+        """True when ``position`` starts a sentence (or a quotation, or a paragraph)."""
+        text = self.text
+        i = position - 1
+        while i >= 0 and text[i] in _QUOTE_OPENERS:
+            if text[i] == "\n" and (i == 0 or text[i - 1] == "\n" or text[i + 1] == "\t"):
+                return True
+            i -= 1
+        if i < 0:
+            return True
+        char = text[i]
+        if char in ".!?":
+            j = i
+            while j > 0 and text[j - 1].isalpha():
+                j -= 1
+            word = text[j : i + 1].lower()
+            return not (word in self.words.title or (i - j == 1 and j > 0 and text[j - 1] == "."))
+        return char in ":;\u2014" or text.startswith("--", i - 1)
+
+    def _segments(self, tokens: list[_Token], initial: bool) -> list[tuple[list[_Token], bool]]:
+        """Cut a run after possessives and at time words and numbers, then at connectors."""
+        if len(tokens) == 1:
+            token = tokens[0]
+            if token.bare in self.words.time and not token.shouting or _DIGIT.search(token.text):
+                return []
+            return [(tokens, initial)]
+        pieces: list[tuple[list[_Token], bool]] = []
+        current: list[_Token] = []
+        current_initial = initial
+        has_digits = (
+            _DIGIT.search(self.text, tokens[0].start, tokens[-1].end) is not None
+            if tokens
+            else False
+        )
+        for index, token in enumerate(tokens):
+            if (
+                token.bare in self.words.time
+                and not token.shouting
+                or has_digits
+                and _DIGIT.search(token.text)
+            ):
+                pieces.append((current, current_initial))
+                current, current_initial = [], False
+                continue
+            current.append(token)
+            if (
+                token.text[-2:-1] in _APOS
+                and token.text[-1] == "s"
+                and token.text.lower() not in _INTERNAL_POSSESSIVES
+                and index + 1 < len(tokens)
+            ):
+                pieces.append((current, current_initial))
+                current, current_initial = [], False
+        pieces.append((current, current_initial))
+        segments: list[tuple[list[_Token], bool]] = []
+        for piece, piece_initial in pieces:
+            segments.extend(self._split_connectors(piece, piece_initial))
+        return segments
+
+    def _split_connectors(
+        self, tokens: list[_Token], initial: bool
+    ) -> list[tuple[list[_Token], bool]]:
+        """Split at "and", "of", "for", "the" and "&" unless the phrase reads as one name."""
+        while tokens and tokens[-1].bare in _CONNECTOR_WORDS:
+            tokens = tokens[:-1]
+        while tokens and tokens[0].bare in _CONNECTOR_WORDS:
+            tokens, initial = tokens[1:], False
+        if not tokens:
+            return []
+        at = next(
+            (i for i, t in enumerate(tokens) if t.bare in ("and", "of", "for", "the", "&")), None
+        )
+        if at is None or self._lookup_name(tokens) is not None:
+            return [(tokens, initial)]
+        words = self.words
+        after = at + 1
+        while after < len(tokens) and tokens[after].bare == "the":
+            after += 1
+        left, right = tokens[:at], tokens[after:]
+        connector, head = tokens[at].bare, (left[-1].bare if left else "")
+        if (
+            connector in ("of", "for")
+            and head in words.title
+            and not self._looks_like_person(right)
+        ):
+            return [
+                (tokens, initial)
+            ]  # "Secretary of State for East Asia and Pacific Affairs James Kelly"
+        if connector == "&":
+            keep = True
+        elif connector == "and":
+            keep = (
+                _last_bare(right) in words.org_head
+                and not self._has_known_prefix(left)
+                and not self._has_known_prefix(right)
+                and not any(t.bare in words.title for t in left)
+            )
+        else:
+            keep = (
+                head in words.head
+                or head in words.org_prefix
+                or head in words.loc_prefix
+                or head in words.event_head
+                or head in words.title_domain
+            )
+        if keep:
+            rest = self._split_connectors(right, False)
+            if not rest:
+                return [(left, initial)]
+            return [(tokens[:after] + rest[0][0], initial)] + rest[1:]
+        return self._split_connectors(left, initial) + self._split_connectors(right, False)
+
+    # -- typing one segment ----------------------------------------------------------------
+
+    def _lookup_name(self, tokens: list[_Token]) -> tuple[str, str] | None:
+        """Return ``(label, entity)`` when the tokens are a country, demonym or place name."""
+        if not tokens:
+            return None
+        key = _POSSESSIVE.sub("", normalise(self.text[tokens[0].start : tokens[-1].end]))
+        found = self._lookup_key(key)
+        if (
+            found is None
+            and len(tokens) > 1
+            and all(t.shouting or t.bare in ("of", "and") for t in tokens)
+        ):
+            found = self._lookup_key(
+                " ".join(
+                    w.capitalize() if w not in ("OF", "AND") else w.lower() for w in key.split()
+                )
+            )
+        return found
+
+    def _lookup_key(self, key: str) -> tuple[str, str] | None:
+        if key in self.countries:
+            return "GPE", self.countries[key]
+        if key in self.demonyms:
+            return "NORP", self.demonyms[key] or _singular(key, self.demonyms)
+        if key in self.places:
+            return self.places[key], key
+        abbreviation = place_abbreviations().get(key)
+        return ("GPE", abbreviation) if abbreviation else None
+
+    def _has_known_prefix(self, tokens: list[_Token]) -> bool:
+        """True when the first one to three tokens are a country, demonym or place name."""
+        return any(
+            self._lookup_name(tokens[:size]) is not None
+            for size in range(1, min(3, len(tokens)) + 1)
+        )
+
+    def _looks_like_person(self, tokens: list[_Token]) -> bool:
+        """First name + more name words, or a middle initial ("George W. Bush")."""
+        if not tokens or len(tokens) > MAX_PERSON_TOKENS or tokens[-1].bare in self.words.head:
+            return False
+        if len(tokens) > 1 and tokens[0].bare in self.first_names and not tokens[0].shouting:
+            return all(t.text[0].isupper() for t in tokens[1:])
+        return len(tokens) > 2 and _INITIAL.match(tokens[1].text) is not None
+
+    def _classify(self, tokens: list[_Token], initial: bool) -> list[_Mention]:
+        skip = self.words.skip
+        while tokens and tokens[0].bare in skip and not tokens[0].shouting:
+            tokens, initial = tokens[1:], False
+        while tokens and tokens[-1].bare in skip and not tokens[-1].shouting:
+            tokens = tokens[:-1]
+        if not tokens:
+            return []
+        if (
+            initial
+            and len(tokens) > 1
+            and self._is_common_word(tokens[0], strict=False)
+            and self._lookup_name(tokens) is None
+        ):
+            tokens, initial = tokens[1:], False
+        known = self._lookup_name(tokens)
+        if known:
+            mention = self._mention(tokens, known[0], known[1], initial)
+            if len(tokens) == 1 and known[0] in ("GPE", "LOC") and known[1] not in self.country_set:
+                common = tokens[0].bare in self.lower_vocabulary
+                mention.label, mention.hint = None, "title" if common else known[0]
+            return [mention]
+        split = self._split_affiliation(tokens, initial)
+        if split is not None:
+            return split
+        people = self._with_title(tokens, None)
+        if people is not None:
+            return people
+        if len(tokens) == 1 and tokens[0].bare in SINGLE_WORD_ORGS:
+            return [self._mention(tokens, "ORG", self._surface(tokens), initial)]
+        if len(tokens) == 1 and (
+            tokens[0].bare in self.words.titleish or tokens[0].bare in self.words.generic
+        ):
+            return [self._mention(tokens, None, self._surface(tokens), initial, hint="title")]
+        label = self._label_by_form(tokens)
+        if label is None and initial and len(tokens) == 1 and self._is_common_word(tokens[0]):
+            return []
+        mention = self._mention(
+            tokens, label, self._surface(tokens), initial, hint=None if label else "unknown"
+        )
+        title = self._title_before(tokens[0].start) if label in (None, "PERSON") else None
+        if title:
+            mention.label, mention.title, mention.hint = "PERSON", title, None
+        return [mention]
+
+    def _split_affiliation(self, tokens: list[_Token], initial: bool) -> list[_Mention] | None:
+        """ "US Assistant Secretary ... James Kelly", "Japanese Foreign Ministry", "US State Department"."""
+        words = self.words
+        for size in range(min(3, len(tokens) - 1), 0, -1):
+            lead = self._lookup_name(tokens[:size])
+            if (
+                lead is None
+                or lead[0] not in ("GPE", "NORP")
+                or (lead[0] == "GPE" and lead[1] not in self.country_set)
+            ):
+                continue
+            rest = tokens[size:]
+            if (
+                lead[0] == "NORP"
+                and _last_bare(rest) in words.org_head
+                and rest[0].bare not in words.title
+            ):
+                return [self._mention(tokens, "ORG", self._surface(tokens), initial)]
+            affiliation = self._mention(tokens[:size], lead[0], lead[1], initial)
+            people = self._with_title(rest, affiliation.entity)
+            if people is not None:
+                return [affiliation, *people]
+            if (
+                lead[0] == "GPE"
+                and (_last_bare(rest) in words.org_head or self._looks_like_person(rest))
+            ) or self._lookup_name(rest) is not None:
+                return [affiliation, *self._classify(rest, False)]
+            return None
+        return None
+
+    def _with_title(self, tokens: list[_Token], affiliation: str | None) -> list[_Mention] | None:
+        """Split "Deputy Foreign Minister Lee Tae-shik" into a PERSON with its title, if it is one."""
+        words = self.words
+        split = next(
+            (
+                p
+                for p in range(1, len(tokens))
+                if tokens[p - 1].bare in words.titleish
+                and tokens[p].bare in self.first_names
+                and tokens[p].bare not in words.titleish
+                and self._looks_like_person(tokens[p:])
+            ),
+            None,
+        )
+        if split is not None:
+            return self._titled_person(tokens[:split], tokens[split:], affiliation)
+        split = len(tokens)
+        while (
+            split > 0
+            and tokens[split - 1].bare not in words.titleish
+            and tokens[split - 1].bare not in ("of", "for", "and", "the")
+        ):
+            split -= 1
+        if split == 0 or split == len(tokens) or len(tokens) - split > MAX_PERSON_TOKENS:
+            return None
+        return self._titled_person(tokens[:split], tokens[split:], affiliation)
+
+    def _titled_person(
+        self, title_tokens: list[_Token], name: list[_Token], affiliation: str | None
+    ) -> list[_Mention] | None:
+        words = self.words
+        if not any(t.bare in words.title for t in title_tokens) or name[-1].bare in words.head:
+            return None
+        first = next(i for i, t in enumerate(title_tokens) if t.bare in words.titleish)
+        mentions: list[_Mention] = []
+        if first > 0:
+            mentions.extend(self._classify(title_tokens[:first], False))
+            if mentions and affiliation is None:
+                affiliation = mentions[-1].entity
+        person = self._mention(name, "PERSON", self._surface(name), False)
+        person.title = normalise(self.text[title_tokens[first].start : title_tokens[-1].end])
+        person.affiliation = affiliation
+        mentions.append(person)
+        return mentions
+
+    def _label_by_form(self, tokens: list[_Token]) -> str | None:
+        """Type a segment by its head words, acronyms and name evidence; None when unknown."""
+        words = self.words
+        last, first, many = _last_bare(tokens), tokens[0].bare, len(tokens) > 1
+        if any(t.text == "&" for t in tokens):
+            return "ORG"
+        if last in words.org_head and (many or last in SINGLE_WORD_ORGS):
+            return "ORG"
+        if many and first in words.org_prefix and tokens[1].bare in ("of", "for"):
+            return "ORG"
+        if many and (last in words.loc_head or first in words.loc_prefix):
+            return "LOC"
+        if many and last in words.gpe_head:
+            return "GPE"
+        if many and last in words.fac_head:
+            return "FAC"
+        if many and last in words.event_head:
+            return "EVENT"
+        if self._looks_like_person(tokens):
+            return "PERSON"
+        if not many and _ACRONYM.match(tokens[0].text):
+            word = tokens[0].text
+            if (
+                word in country_codes()
+                or word.capitalize() in self.places
+                or word.capitalize() in self.countries
+            ):
+                return None  # decided at document level
+            return "ORG"
+        return None
+
+    def _is_common_word(self, token: _Token, strict: bool = True) -> bool:
+        """A capitalised word that is probably an ordinary word put first in its sentence.
+
+        ``strict``: also when the word is simply unknown (no list has it, and it is never
+        capitalised mid-sentence in the text), as for a one-word run ("Participants of ...").
+        """
+        bare = token.bare
+        if bare in self.words.skip and not token.shouting:
+            return True
+        if token.shouting or token.text in self.mid_sentence:
+            return False
+        key = _POSSESSIVE.sub("", normalise(token.text))
+        if key in self.places or key in self.countries or key in self.demonyms:
+            return False
+        if bare in self.lower_vocabulary:
+            return True
+        return strict and bare not in self.first_names and bare not in self.surnames
+
+    def _title_before(self, position: int) -> str | None:
+        """The lower-case role noun right before a name ("official Mitoji Yabunaka"), if any."""
+        word = _word_before(self.text, position)
+        return word if word.islower() and word in self.words.title else None
+
+    def _surface(self, tokens: list[_Token]) -> str:
+        return normalise(self.text[tokens[0].start : _end_without_possessive(tokens[-1])])
+
+    def _mention(
+        self,
+        tokens: list[_Token],
+        label: str | None,
+        entity: str,
+        initial: bool,
+        hint: str | None = None,
+    ) -> _Mention:
+        start, end = tokens[0].start, _end_without_possessive(tokens[-1])
+        return _Mention(
+            start,
+            end,
+            self.text[start:end],
+            label,
+            entity,
+            [normalise(t.text) for t in tokens],
+            hint=hint,
+            sentence_initial=initial,
+            possessive=end < tokens[-1].end,
+        )
+
+    # -- document-level resolution ---------------------------------------------------------
+
+    def _resolve(self, mentions: list[_Mention]) -> list[_Mention]:
+        mentions.sort(key=lambda m: m.start)
+        acronyms = self._acronym_definitions(mentions)
+        for m in mentions:
+            if m.text in acronyms:
+                m.label, m.entity = acronyms[m.text]
+                m.hint = None
+        person_parts: dict[str, list[tuple[int, str]]] = {}
+        known: dict[str, tuple[str, str]] = {}
+        for m in mentions:
+            if m.label == "PERSON":
+                name = [t for t in m.tokens if t.lower() not in _NAME_SUFFIXES] or m.tokens
+                parts = [name[-1], name[0]] if len(name) > 1 else [name[0]]
+                for part in parts:
+                    person_parts.setdefault(_POSSESSIVE.sub("", part), []).append(
+                        (m.start, m.entity)
+                    )
+            elif m.label is not None:
+                known.setdefault(normalise(m.text), (m.label, m.entity))
+        countries_named = {m.entity for m in mentions if m.label in ("GPE", "NORP")}
+        codes = country_codes()
+        unknown: dict[str, list[_Mention]] = {}
+        for m in mentions:
+            surface = normalise(m.text)
+            if m.label == "PERSON":
+                if len(m.tokens) == 1 and surface in person_parts:
+                    m.entity = _nearest(person_parts[surface], m.start)
+                continue
+            if m.label is not None:
+                continue
+            if surface in person_parts and (
+                m.hint != "unknown" or not m.sentence_initial or len(m.tokens) == 1
+            ):
+                m.label, m.entity = "PERSON", _nearest(person_parts[surface], m.start)
+            elif surface in known:
+                m.label, m.entity = known[surface]
+            elif m.hint == "title":
+                continue
+            elif m.hint in ("GPE", "LOC"):
+                m.label = m.hint
+            elif surface in codes and codes[surface] in countries_named:
+                m.label, m.entity = "GPE", codes[surface]
+            elif surface in self.countries:
+                m.label, m.entity = "GPE", self.countries[surface]
+            elif surface.capitalize() in self.countries or surface.capitalize() in self.places:
+                m.label, m.entity = self._lookup_key(surface.capitalize()) or ("GPE", surface)
+            elif _ACRONYM.match(surface):
+                m.label = "ORG" if not m.sentence_initial else None
+            else:
+                unknown.setdefault(surface, []).append(m)
+            if m.label is not None and m.label != "PERSON":
+                known.setdefault(surface, (m.label, m.entity))
+        for group in unknown.values():
+            self._vote(group)
+        self._title_affiliations(mentions)
+        return [m for m in mentions if m.label is not None]
+
+    def _guess(self, mention: _Mention) -> str | None:
+        """Type a name with no lexical evidence: after "the", plural or web-like → ORG; else PERSON."""
+        tokens = [t.lower() for t in mention.tokens]
+        if len(tokens) > MAX_PERSON_TOKENS:
+            return "ORG"
+        if any(t in self.first_names or t in self.surnames for t in tokens):
+            return "PERSON"
+        if _word_before(self.text, mention.start).lower() == "the":
+            return "ORG"
+        word = mention.tokens[-1]
+        if _ORG_LIKE_WORD.search(word) and word.lower() not in self.surnames:
+            return "ORG"
+        return "PERSON"
+
+    def _acronym_definitions(self, mentions: list[_Mention]) -> dict[str, tuple[str, str]]:
+        """ "International Atomic Energy Agency's (IAEA)": the acronym takes the long form's entity.
+
+        The long form is the run of capitalised words (with "of", "and", "for", "the" inside)
+        right before the bracket whose initials spell the acronym; it replaces the mentions found
+        inside it. Returns acronym → (label, entity) for the whole text.
+        """
+        defined: dict[str, tuple[str, str]] = {}
+        for short in [
+            m
+            for m in mentions
+            if _ACRONYM.match(m.text) and self.text[m.start - 1 : m.start] == "("
+        ]:
+            span = self._long_form(short)
+            if span is None:
+                continue
+            inside = [m for m in mentions if span[0] <= m.start and m.end <= span[1]]
+            if len(inside) == 1 and (inside[0].start, inside[0].end) == span:
+                long_form = inside[0]
+            else:
+                for m in inside:
+                    mentions.remove(m)
+                surface = normalise(self.text[span[0] : span[1]])
+                found = self._lookup_key(surface)
+                long_form = _Mention(
+                    span[0],
+                    span[1],
+                    self.text[span[0] : span[1]],
+                    found[0] if found else None,
+                    found[1] if found else surface,
+                    surface.split(),
+                )
+                mentions.insert(mentions.index(short), long_form)
+            long_form.label, long_form.hint = long_form.label or "ORG", None
+            defined.setdefault(short.text, (long_form.label, long_form.entity))
+        return defined
+
+    def _long_form(self, short: _Mention) -> tuple[int, int] | None:
+        """The span of the words before "(ACRONYM)" whose capitalised initials spell it."""
+        letters = short.text.replace(".", "").replace("&", "").upper()
+        bracket = short.start - 1
+        window_start = max(0, bracket - 40 * len(letters))
+        words = list(_LONG_FORM_WORD.finditer(self.text, window_start, bracket))
+        if not words or not _ACRONYM_BRACKET.match(self.text[words[-1].end() : short.start]):
+            return None
+        initials = ""
+        for word in reversed(words):
+            text = word.group()
+            if text.lower() in _CONNECTOR_WORDS:
+                continue
+            if not text[0].isupper():
+                return None
+            parts = [p for p in text.split("-") if p]
+            initials = (
+                "".join(p[0] for p in parts) if all(p[0].isupper() for p in parts) else text[0]
+            ).upper() + initials
+            if initials == letters:
+                return word.start(), _end_without_possessive(
+                    _Token(words[-1].start(), words[-1].end(), words[-1].group())
+                )
+            if len(initials) >= len(letters) or not letters.endswith(initials):
+                return None
+        return None
+
+    def _vote(self, group: list[_Mention]) -> None:
+        """Give every mention of one unknown name the type most of its mentions suggest.
+
+        A one-word name that never occurs without its "'s" keeps it and is a business ("Moody's").
+        """
+        if len(group[0].tokens) == 1 and all(m.possessive for m in group):
+            bare = re.compile(rf"(?<!\w){re.escape(group[0].text)}(?![\w{_APOS}])")
+            if bare.search(self.text) is None:
+                for m in group:
+                    m.end += 2
+                    m.text = self.text[m.start : m.end]
+                    m.label, m.entity = "ORG", normalise(m.text)
+                return
+        votes = Counter(self._guess(m) for m in group)
+        label = max(votes, key=lambda lab: (votes[lab], lab == "PERSON"))
+        for m in group:
+            m.label = label
+
+    def _title_affiliations(self, mentions: list[_Mention]) -> None:
+        """ "Japanese Foreign Ministry official Mitoji Yabunaka": the ORG before the role noun."""
+        for before, person in itertools.pairwise(mentions):
+            if (
+                person.label == "PERSON"
+                and person.title
+                and person.affiliation is None
+                and before.label
+            ):
+                between = self.text[before.end : person.start]
+                if between.split() == [person.title]:
+                    person.affiliation = before.entity
+
+    def _caps_stretch(self, start: int, end: int, mentions: list[_Mention]) -> list[_Mention]:
+        """ALL-CAPS headline words: keep only names known from the text or from the name lists."""
+        known: dict[str, tuple[str, str]] = {}
+        for m in mentions:
+            known.setdefault(normalise(m.text).upper(), (m.label or "ORG", m.entity))
+            if m.label == "PERSON" and len(m.tokens) > 1:
+                known.setdefault(m.tokens[-1].upper(), ("PERSON", m.entity))
+        tokens = [
+            _Token(m.start(), m.end(), m.group())
+            for m in _CAPS_TOKEN.finditer(self.text, start, end)
+        ]
+        found: list[_Mention] = []
+        i = 0
+        while i < len(tokens):
+            suffix = _CORPORATE.match(self.text, tokens[i].end) if i + 1 < len(tokens) else None
+            if (
+                suffix
+                and suffix.end() == tokens[i + 1].end
+                and tokens[i].bare not in self.words.skip
+            ):
+                first = i
+                while (
+                    first > 0
+                    and i - first < 2
+                    and tokens[first - 1].bare not in self.words.skip
+                    and tokens[first - 1].text[0].isalpha()
+                    and self.text[tokens[first - 1].end] == " "
+                ):
+                    first -= 1
+                span = tokens[first : i + 2]
+                found.append(
+                    self._mention(
+                        span, "ORG", normalise(self.text[span[0].start : span[-1].end]), False
+                    )
+                )
+                i += 2
+                continue
+            for size in range(min(4, len(tokens) - i), 0, -1):
+                span = tokens[i : i + size]
+                if (
+                    not span[0].text[0].isalpha()
+                    or span[0].bare in self.words.skip
+                    or span[-1].bare in self.words.skip
+                ):
+                    continue
+                surface = _POSSESSIVE.sub("", normalise(self.text[span[0].start : span[-1].end]))
+                hit = known.get(surface) or self._caps_lookup(surface)
+                if hit is not None:
+                    found.append(self._mention(span, hit[0], hit[1], False))
+                    i += size
+                    break
+            else:
+                i += 1
+        return found
+
+    def _caps_lookup(self, upper: str) -> tuple[str, str] | None:
+        titled = " ".join(w.capitalize() for w in upper.split())
+        if upper in self.countries or titled in self.countries:
+            return "GPE", self.countries.get(upper) or self.countries[titled]
+        if titled in self.demonyms:
+            return "NORP", self.demonyms[titled] or titled
+        if titled in self.places and titled.lower() not in self.lower_vocabulary:
+            return self.places[titled], titled
+        return None
+
+
+# --- small helpers ----------------------------------------------------------------------------
+
+
+def _last_bare(tokens: list[_Token]) -> str:
+    """The last word's bare form, skipping a final Roman numeral ("World War II" → "war")."""
+    if len(tokens) > 1 and _ROMAN.match(tokens[-1].text):
+        return tokens[-2].bare
+    return tokens[-1].bare if tokens else ""
+
+
+def _end_without_possessive(token: _Token) -> int:
+    if (
+        token.text[-2:-1] in _APOS
+        and token.text[-1] == "s"
+        and token.text.lower() not in _INTERNAL_POSSESSIVES
+    ):
+        return token.end - 2
+    return token.end
+
+
+def _singular(form: str, known: dict[str, str]) -> str:
+    return form[:-1] if form.endswith("s") and form[:-1] in known else form
+
+
+def _nearest(candidates: list[tuple[int, str]], position: int) -> str:
+    """The candidate introduced last before ``position`` (else the first one after it)."""
+    before = [name for start, name in candidates if start <= position]
+    return before[-1] if before else candidates[0][1]

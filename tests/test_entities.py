@@ -1,0 +1,436 @@
+"""Entity recognition: the seed's hand count, one realistic paragraph per rule, and any input."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.article import parse_article
+from helpers.entities import (
+    ENTITY_COLUMNS,
+    LABELS,
+    alias_table,
+    entities_per_paragraph,
+    entity_counts,
+    extract_entities,
+    person_roles,
+)
+
+# Every mention of the seed's body, in order, established by reading the article:
+# (text, label, entity, refers_to). Paragraph 2 repeats paragraph 1 and is not analysed.
+SEED_MENTIONS = [
+    # 1 "The Bush administration is willing to talk to the Democratic People's Republic of Korea (DPRK) ..."
+    ("Bush", "PERSON", "Bush", None),
+    ("Democratic People's Republic of Korea", "GPE", "North Korea", None),
+    ("DPRK", "GPE", "North Korea", None),
+    ("Pyongyang", "GPE", "Pyongyang", "North Korea"),
+    ("State Department", "ORG", "State Department", None),
+    # 3 "There is no security rationale for North Korea ... senior US, South Korean and Japanese diplomats."
+    ("North Korea", "GPE", "North Korea", None),
+    ("US", "GPE", "United States", None),
+    ("South Korean", "NORP", "South Korea", None),
+    ("Japanese", "NORP", "Japan", None),
+    # 4 and 5: "The US delegation ... the United States ... North Korea ..."
+    ("US", "GPE", "United States", None),
+    ("United States", "GPE", "United States", None),
+    ("North Korea", "GPE", "North Korea", None),
+    ("US", "GPE", "United States", None),
+    ("United States", "GPE", "United States", None),
+    ("North Korea", "GPE", "North Korea", None),
+    # 6 "The talks at State Department ... DPRK policy ... Trilateral Coordination and Oversight Group (TCOG)."
+    ("State Department", "ORG", "State Department", None),
+    ("DPRK", "GPE", "North Korea", None),
+    (
+        "Trilateral Coordination and Oversight Group",
+        "ORG",
+        "Trilateral Coordination and Oversight Group",
+        None,
+    ),
+    ("TCOG", "ORG", "Trilateral Coordination and Oversight Group", None),
+    # 7 "Participants of the talks were US Assistant Secretary ... James Kelly, South Korean Deputy ..."
+    ("US", "GPE", "United States", None),
+    ("James Kelly", "PERSON", "James Kelly", None),
+    ("South Korean", "NORP", "South Korea", None),
+    ("Lee Tae-shik", "PERSON", "Lee Tae-shik", None),
+    ("Japanese Foreign Ministry", "ORG", "Japanese Foreign Ministry", None),
+    ("Mitoji Yabunaka", "PERSON", "Mitoji Yabunaka", None),
+    # 8 "... the DPRK's nuclear issue ... steps taken by DPRK ..."
+    ("DPRK", "GPE", "North Korea", None),
+    ("DPRK", "GPE", "North Korea", None),
+    # 9 "They stressed that North Korea's relations ..."
+    ("North Korea", "GPE", "North Korea", None),
+    # 10 "During their informal discussions on Monday ... DPRK ... the United States ... Pyongyang ... US officials."
+    ("DPRK", "GPE", "North Korea", None),
+    ("United States", "GPE", "United States", None),
+    ("Pyongyang", "GPE", "Pyongyang", "North Korea"),
+    ("US", "GPE", "United States", None),
+    # 11 "DPRK last month ... International Atomic Energy Agency's (IAEA) ... Pyongyang and Washington ... Geneva"
+    ("DPRK", "GPE", "North Korea", None),
+    ("International Atomic Energy Agency", "ORG", "International Atomic Energy Agency", None),
+    ("IAEA", "ORG", "International Atomic Energy Agency", None),
+    ("Pyongyang", "GPE", "Pyongyang", "North Korea"),
+    ("Washington", "GPE", "Washington", "United States"),
+    ("Geneva", "GPE", "Geneva", None),
+    # 12 "Pyongyang said ... the United States has violated ... to the DPRK."
+    ("Pyongyang", "GPE", "Pyongyang", "North Korea"),
+    ("United States", "GPE", "United States", None),
+    ("DPRK", "GPE", "North Korea", None),
+]
+
+SEED_COUNTS = [  # (entity, label, mentions) without merging metonyms
+    ("North Korea", "GPE", 12),
+    ("United States", "GPE", 9),
+    ("Pyongyang", "GPE", 4),
+    ("International Atomic Energy Agency", "ORG", 2),
+    ("South Korea", "NORP", 2),
+    ("State Department", "ORG", 2),
+    ("Trilateral Coordination and Oversight Group", "ORG", 2),
+    ("Bush", "PERSON", 1),
+    ("Geneva", "GPE", 1),
+    ("James Kelly", "PERSON", 1),
+    ("Japan", "NORP", 1),
+    ("Japanese Foreign Ministry", "ORG", 1),
+    ("Lee Tae-shik", "PERSON", 1),
+    ("Mitoji Yabunaka", "PERSON", 1),
+    ("Washington", "GPE", 1),
+]
+
+
+def rows(text: str, columns: tuple[str, ...] = ("text", "label", "entity")) -> list[tuple]:
+    """The mentions of ``text`` as tuples of the given columns (NA as None)."""
+    frame = extract_entities(text)
+    return [
+        tuple(None if pd.isna(v) else str(v) for v in row)
+        for row in frame[list(columns)].itertuples(index=False)
+    ]
+
+
+# --- the seed ---------------------------------------------------------------------------------
+
+
+def test_seed_every_mention(seed) -> None:
+    assert rows(seed.text, ("text", "label", "entity", "refers_to")) == SEED_MENTIONS
+
+
+def test_seed_persons_titles_and_affiliations(seed) -> None:
+    persons = extract_entities(seed.text).query("label == 'PERSON'")
+    assert list(
+        zip(persons["entity"], persons["title"].fillna("-"), persons["affiliation"].fillna("-"))
+    ) == [
+        ("Bush", "-", "-"),
+        (
+            "James Kelly",
+            "Assistant Secretary of State for East Asia and Pacific Affairs",
+            "United States",
+        ),
+        ("Lee Tae-shik", "Deputy Foreign Minister", "South Korea"),
+        ("Mitoji Yabunaka", "official", "Japanese Foreign Ministry"),
+    ]
+
+
+def test_seed_counts(seed) -> None:
+    counts = entity_counts(seed)
+    assert (
+        list(zip(counts["entity"], counts["label"].astype(str), counts["mentions"])) == SEED_COUNTS
+    )
+
+
+def test_seed_counts_with_metonyms(seed) -> None:
+    counts = entity_counts(seed, merge_metonyms=True).set_index("entity")
+    assert counts.loc["North Korea", "mentions"] == 16
+    assert counts.loc["United States", "mentions"] == 10
+    assert "Pyongyang" not in counts.index and "Washington" not in counts.index
+    assert counts["mentions"].sum() == len(SEED_MENTIONS)
+
+
+def test_seed_alias_table(seed) -> None:
+    table = alias_table(seed)
+    north_korea = table[table["entity"] == "North Korea"]
+    assert list(zip(north_korea["form"], north_korea["mentions"])) == [
+        ("DPRK", 7),
+        ("North Korea", 4),
+        ("Democratic People's Republic of Korea", 1),
+    ]
+    assert table["mentions"].sum() == len(SEED_MENTIONS)
+    assert list(table.columns) == ["entity", "label", "form", "mentions"]
+
+
+def test_seed_entities_per_paragraph(seed) -> None:
+    table = entities_per_paragraph(seed, top=3)
+    assert list(table.index) == ["North Korea", "United States", "Pyongyang"]
+    assert list(table.columns) == [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+    assert table.loc["North Korea"].tolist() == [2, 1, 1, 1, 1, 0, 2, 1, 1, 1, 1]
+    assert table.loc["Pyongyang"].tolist() == [1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1]
+
+
+def test_seed_person_roles(seed) -> None:
+    table = person_roles(seed)
+    assert table["entity"].tolist() == ["Bush", "James Kelly", "Lee Tae-shik", "Mitoji Yabunaka"]
+    assert table["affiliation"].fillna("-").tolist() == [
+        "-",
+        "United States",
+        "South Korea",
+        "Japanese Foreign Ministry",
+    ]
+
+
+# --- one rule at a time, on realistic news sentences -----------------------------------------
+
+
+def test_frame_shape_and_dtypes() -> None:
+    frame = extract_entities(
+        "Officials in Tokyo said Prime Minister Junichiro Koizumi would visit Seoul."
+    )
+    assert list(frame.columns) == ENTITY_COLUMNS
+    assert str(frame["start"].dtype) == "Int64" and str(frame["end"].dtype) == "Int64"
+    assert frame["text"].dtype == "string" and frame["entity"].dtype == "string"
+    assert list(frame["label"].cat.categories) == list(LABELS)
+    assert rows("Officials in Tokyo said Prime Minister Junichiro Koizumi would visit Seoul.") == [
+        ("Tokyo", "GPE", "Tokyo"),
+        ("Junichiro Koizumi", "PERSON", "Junichiro Koizumi"),
+        ("Seoul", "GPE", "Seoul"),
+    ]
+
+
+def test_empty_and_name_free_text() -> None:
+    for text in (
+        "",
+        "   \n\n",
+        "no capital letters at all, just words.",
+        "Participants said so. However, they left.",
+    ):
+        frame = extract_entities(text)
+        assert frame.empty and list(frame.columns) == ENTITY_COLUMNS
+
+
+def test_sentence_initial_words_weekdays_months_and_titles_are_not_entities() -> None:
+    text = (
+        "During the talks on Tuesday, the minister spoke. However, they agreed in January. "
+        "Participants agreed in March. The President said Monday that the Secretary would travel."
+    )
+    assert rows(text) == []
+
+
+def test_acronym_defined_in_brackets_takes_the_long_form() -> None:
+    text = (
+        "The World Health Organization (WHO) warned on Friday. A WHO spokesman said the "
+        "Organization for Economic Cooperation and Development (OECD) agreed, and the OECD's report followed."
+    )
+    assert rows(text) == [
+        ("World Health Organization", "ORG", "World Health Organization"),
+        ("WHO", "ORG", "World Health Organization"),
+        ("WHO", "ORG", "World Health Organization"),
+        (
+            "Organization for Economic Cooperation and Development",
+            "ORG",
+            "Organization for Economic Cooperation and Development",
+        ),
+        ("OECD", "ORG", "Organization for Economic Cooperation and Development"),
+        ("OECD", "ORG", "Organization for Economic Cooperation and Development"),
+    ]
+
+
+def test_titles_are_stripped_and_short_names_link_to_the_full_name() -> None:
+    text = (
+        "French Foreign Minister Hubert Vedrine met US Secretary of State Madeleine Albright in Paris. "
+        "Vedrine told reporters that Albright had agreed."
+    )
+    frame = extract_entities(text)
+    assert rows(text) == [
+        ("French", "NORP", "France"),
+        ("Hubert Vedrine", "PERSON", "Hubert Vedrine"),
+        ("US", "GPE", "United States"),
+        ("Madeleine Albright", "PERSON", "Madeleine Albright"),
+        ("Paris", "GPE", "Paris"),
+        ("Vedrine", "PERSON", "Hubert Vedrine"),
+        ("Albright", "PERSON", "Madeleine Albright"),
+    ]
+    assert frame["title"].tolist()[1] == "Foreign Minister"
+    assert frame["title"].tolist()[3] == "Secretary of State"
+    assert frame["affiliation"].tolist()[1] == "France"
+
+
+def test_a_surname_seen_with_a_first_name_is_a_person_not_a_place() -> None:
+    text = "Bill Clinton flew to Ohio. Clinton said the trip to Jackson went well."
+    assert rows(text) == [
+        ("Bill Clinton", "PERSON", "Bill Clinton"),
+        ("Ohio", "GPE", "Ohio"),
+        ("Clinton", "PERSON", "Bill Clinton"),
+        ("Jackson", "GPE", "Jackson"),
+    ]
+
+
+def test_country_variants_codes_and_demonyms_merge_into_the_country() -> None:
+    text = (
+        "Britain and the United Kingdom are one country; UK officials and British diplomats agree. "
+        "The Russian Federation, Russia and Russian troops too."
+    )
+    assert rows(text) == [
+        ("Britain", "GPE", "United Kingdom"),
+        ("United Kingdom", "GPE", "United Kingdom"),
+        ("UK", "GPE", "United Kingdom"),
+        ("British", "NORP", "United Kingdom"),
+        ("Russian Federation", "GPE", "Russia"),
+        ("Russia", "GPE", "Russia"),
+        ("Russian", "NORP", "Russia"),
+    ]
+
+
+def test_iso_code_counts_only_when_the_country_is_named() -> None:
+    assert rows("Canada and the CAN team met.") == [
+        ("Canada", "GPE", "Canada"),
+        ("CAN", "GPE", "Canada"),
+    ]
+    assert rows("He joined the CAN team.") == [("CAN", "ORG", "CAN")]
+
+
+def test_capital_as_metonym_but_not_as_a_place() -> None:
+    text = "Moscow rejected the plan. Talks in Moscow resumed, and London agreed with Moscow."
+    assert rows(text, ("text", "refers_to")) == [
+        ("Moscow", "Russia"),
+        ("Moscow", None),
+        ("London", "United Kingdom"),
+        ("Moscow", "Russia"),
+    ]
+
+
+def test_and_splits_people_but_not_organisation_names() -> None:
+    assert rows("Robert Siegel and Linda Wertheimer host the show for Procter & Gamble.") == [
+        ("Robert Siegel", "PERSON", "Robert Siegel"),
+        ("Linda Wertheimer", "PERSON", "Linda Wertheimer"),
+        ("Procter & Gamble", "ORG", "Procter & Gamble"),
+    ]
+
+
+def test_organisation_and_place_head_words() -> None:
+    text = (
+        "Students at the University of Texas and the Bank of England studied the Mississippi River, "
+        "Lake Victoria and Orange County."
+    )
+    assert rows(text, ("text", "label")) == [
+        ("University of Texas", "ORG"),
+        ("Bank of England", "ORG"),
+        ("Mississippi River", "LOC"),
+        ("Lake Victoria", "LOC"),
+        ("Orange County", "GPE"),
+    ]
+
+
+def test_possessives_and_bush_administration() -> None:
+    text = "The Bush administration rejected Germany's offer and NATO's plan."
+    assert rows(text, ("text", "label")) == [
+        ("Bush", "PERSON"),
+        ("Germany", "GPE"),
+        ("NATO", "ORG"),
+    ]
+
+
+def test_all_caps_headline_keeps_only_known_names() -> None:
+    text = "CHINA WARNS JAPAN OVER TAIWAN TRADE DISPUTE\n\nBeijing on Sunday warned Tokyo."
+    assert rows(text, ("text", "label")) == [
+        ("CHINA", "GPE"),
+        ("JAPAN", "GPE"),
+        ("TAIWAN", "GPE"),
+        ("Beijing", "GPE"),
+        ("Tokyo", "GPE"),
+    ]
+
+
+def test_corporate_suffix_and_state_abbreviation() -> None:
+    text = "Shares of Acme Widgets, Inc. rose in Sacramento, Calif., on Friday."
+    assert rows(text) == [
+        ("Acme Widgets, Inc.", "ORG", "Acme Widgets, Inc."),
+        ("Sacramento", "GPE", "Sacramento"),
+        ("Calif.", "GPE", "California"),
+    ]
+
+
+def test_offsets_index_the_text_exactly() -> None:
+    text = "“Kofi Annan,” said the U.N. spokesman in New\nYork, ‘met Nelson Mandela’s aides.’"
+    frame = extract_entities(text)
+    assert all(text[s:e] == t for s, e, t in zip(frame["start"], frame["end"], frame["text"]))
+    assert rows(text, ("text", "label")) == [
+        ("Kofi Annan", "PERSON"),
+        ("U.N.", "ORG"),
+        ("New\nYork", "GPE"),
+        ("Nelson Mandela", "PERSON"),
+    ]
+
+
+# --- any input ---------------------------------------------------------------------------------
+
+NEWSY = st.text(
+    alphabet=st.sampled_from(list("abcdeAEKNPSUWZ .,;:'\"()-&\n\t’“”ÉéßİıǅΣσ0123"))
+    | st.characters(),
+    max_size=300,
+)
+WORDS = st.lists(
+    st.sampled_from(
+        [
+            "The",
+            "US",
+            "of",
+            "and",
+            "Mr.",
+            "North",
+            "Korea",
+            "Kelly",
+            "James",
+            "(IAEA)",
+            "'s",
+            "NEW",
+            "YORK",
+            "said",
+            "Pyongyang",
+            ",",
+            ".",
+            "\n\n",
+            "Inc.",
+            "Monday",
+            "President",
+            "the",
+            "U.S.",
+            "&",
+        ]
+    ),
+    max_size=60,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(NEWSY, WORDS))
+def test_any_text_gives_exact_sorted_non_overlapping_mentions(text: str) -> None:
+    frame = extract_entities(text)
+    assert list(frame.columns) == ENTITY_COLUMNS
+    starts, ends = frame["start"].tolist(), frame["end"].tolist()
+    assert all(text[s:e] == t for s, e, t in zip(starts, ends, frame["text"]))
+    assert starts == sorted(starts)
+    assert all(e <= s for e, s in zip(ends, starts[1:]))
+    assert frame["label"].notna().all() and frame["entity"].notna().all()
+
+
+@settings(max_examples=50, deadline=None)
+@given(WORDS)
+def test_counts_cover_every_mention(text: str) -> None:
+    article = parse_article("Title line\n" + text.replace("\n\n", " ") + "\n", name="generated")
+    counts = entity_counts(article)
+    assert counts["mentions"].sum() == len(extract_entities(article.text))
+    assert counts["mentions"].is_monotonic_decreasing
+
+
+def test_very_long_input() -> None:
+    text = "Kofi Annan met US officials in Geneva on Monday. " * 4000
+    frame = extract_entities(text)
+    assert len(frame) == 3 * 4000
+    assert set(frame["entity"]) == {"Kofi Annan", "United States", "Geneva"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ALL CAPS TEXT WITH NO NAMES AT ALL", "İSTANBUL ǅ ΣΊΣΥΦΟΣ", "A" * 10_000, "\x00\ud800?"],
+)
+def test_odd_inputs_do_not_fail(text: str) -> None:
+    frame = extract_entities(text)
+    assert all(text[s:e] == t for s, e, t in zip(frame["start"], frame["end"], frame["text"]))
