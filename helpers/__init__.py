@@ -22,6 +22,16 @@ from helpers.sentence_stats import (
     sentence_lengths,
 )
 from helpers.sentences import split_sentences
+from helpers.timeline import (
+    chart_data,
+    clock_comparison,
+    describe_event,
+    plot_timeline,
+    timeline,
+    timex_table,
+    value_interval,
+)
+from helpers.timexes import extract_timexes
 from helpers.words import count_words, word_spans
 
 __all__ = [
@@ -29,12 +39,16 @@ __all__ = [
     "Article",
     "article_overview",
     "ArticleFormatError",
+    "chart_data",
+    "clock_comparison",
     "compare_counts",
     "compare_with_guidance",
     "count_words",
+    "describe_event",
     "entities_per_paragraph",
     "entity_counts",
     "extract_entities",
+    "extract_timexes",
     "extreme_sentences",
     "length_summary",
     "load_article",
@@ -44,8 +58,12 @@ __all__ = [
     "plot_entities_per_paragraph",
     "plot_entity_counts",
     "plot_sentence_lengths",
+    "plot_timeline",
     "sentence_lengths",
     "setup_display",
     "split_sentences",
+    "timeline",
+    "timex_table",
+    "value_interval",
     "word_spans",
 ]

@@ -1,0 +1,590 @@
+"""What happened when, according to an article: dated events, periods and a timeline chart.
+
+:func:`timeline` turns the article's temporal expressions (see :mod:`helpers.timexes`,
+resolved against the dateline) into one row per dated event with the calendar interval the
+expression covers and a short description of the event taken from its sentence. Periods the
+text states ("frozen ... since 1994" until something "last month", "from 1990 to 1995",
+"between X and Y", "the past two years") become spans with both ends. The publication is a
+row of its own.
+
+:func:`chart_data` lays the rows out for :func:`plot_timeline`, which draws one bar per
+event (its width is the granularity: a day, a month-long bar, a year-long bar, a span) on a
+date axis that is broken into panels where the dates are far apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import matplotlib.dates as mdates
+import pandas as pd
+from dateutil.relativedelta import relativedelta
+from matplotlib.figure import Figure
+
+from helpers.timexes import anchor_date, extract_timexes, iter_timexes
+
+TIMELINE_COLUMNS = [
+    "sent_id", "expression", "value", "type", "granularity", "start_date", "end_date",
+    "event", "kind", "start", "end",
+]
+GRANULARITIES = [
+    "time", "day", "weekend", "week", "month", "quarter", "season", "half", "year", "decade",
+    "century", "period",
+]
+EVENT_MAX_WORDS = 12
+PUBLICATION_EVENT = "last updated (dateline)"
+
+_SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_VALUE = re.compile(
+    r"(?P<year>\d{4})(?:-(?:(?P<month>\d\d)(?:-(?P<day>\d\d))?|W(?P<week>\d\d)(?P<we>-WE)?|"
+    r"Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?(?P<time>T.*)?"
+    r"|(?P<decade>\d{3})|(?P<century>\d{2})"
+)
+_DURATION = re.compile(r"P(?P<n>\d+(?:\.\d+)?)(?P<unit>DE|CE|[YMWD])")
+_PERIOD_PREFIX = re.compile(r"(?i)^(?:the\s+)?(?:past|last)\s")
+
+
+def value_interval(value: str) -> tuple[str, dt.date, dt.date] | None:
+    """Granularity and first/last calendar day covered by a TIMEX3 date value, else None.
+
+    ``2003-01-07`` -> day, ``2002-12`` -> month (1-31 December), ``1994`` -> year,
+    ``2003-W02`` -> week (Monday-Sunday), ``199`` -> decade, ``2003-SU`` -> season (Jun-Aug).
+    """
+    match = _VALUE.fullmatch(value or "")
+    if not match:
+        return None
+    try:
+        if match["decade"]:
+            first = int(match["decade"]) * 10
+            return "decade", dt.date(first, 1, 1), dt.date(first + 9, 12, 31)
+        if match["century"]:
+            first = int(match["century"]) * 100
+            return "century", dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31)
+        year = int(match["year"])
+        if match["day"]:
+            day = dt.date(year, int(match["month"]), int(match["day"]))
+            return ("time" if match["time"] else "day"), day, day
+        if match["month"]:
+            first = dt.date(year, int(match["month"]), 1)
+            return "month", first, first + relativedelta(months=1, days=-1)
+        if match["week"]:
+            monday = dt.date.fromisocalendar(year, int(match["week"]), 1)
+            if match["we"]:
+                return "weekend", monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+            return "week", monday, monday + dt.timedelta(days=6)
+        if match["quarter"]:
+            first = dt.date(year, 3 * int(match["quarter"]) - 2, 1)
+            return "quarter", first, first + relativedelta(months=3, days=-1)
+        if match["half"]:
+            first = dt.date(year, 6 * int(match["half"]) - 5, 1)
+            return "half", first, first + relativedelta(months=6, days=-1)
+        if match["season"]:
+            first = dt.date(year, _SEASON_MONTHS[match["season"]], 1)
+            return "season", first, first + relativedelta(months=3, days=-1)
+        return "year", dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------
+# Event descriptions
+# ---------------------------------------------------------------------------------------
+
+_MARK = "\x00"
+_PREPOSITION_BEFORE_MARK = re.compile(
+    r"\b(?:on|in|at|during|since|by|until|till|from|for|of|as of|through|over|within|"
+    r"throughout)\s+" + _MARK, re.I
+)
+_ATTRIBUTION = re.compile(
+    r",\s*[\"”’']*\s*(?P<who>[^,\"“”]{1,80}?\s(?:said|says|announced|reported|told \w+|added|"
+    r"stated|confirmed|noted|warned))(?P<rest>[^,\"“”]*)$"
+)
+_CLAUSE_BOUNDARY = re.compile(
+    r"\s*[;:]\s+|,\s+|\s+[-–—]+\s+|\s+(?=(?:which|who|whom|whose|where|because|while|although|"
+    r"though|since|before|after|until|when|whereas|unless)\s)"
+)
+_LEADING_CLUTTER = re.compile(
+    r"^(?:(?:and|but|or|so|that|which|who|whom|whose|where|because|while|although|though|since|"
+    r"before|after|until|when|whereas|unless|however|also|then|the)\s+)+", re.I
+)
+_INTRODUCTORY = re.compile(
+    r"^(?:during|on|in|at|after|before|by|since|until|from|for|over|through|early|late|"
+    r"earlier|later|last|next|this)\b", re.I
+)
+_ACRONYM = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+(?:(?:of|and|for|the|on|de)\s+)?){1,8}?[A-Z][\w.-]*(?P<poss>['’]s)?"
+    r"\s*\((?P<abbr>[A-Z]{2,})\)"
+)
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_TRAILING_CLUTTER = re.compile(r"\s*(?:according to\b.*|,.*)$", re.I)
+_AUXILIARY = re.compile(r"\b(?:had|has|have) been\s+", re.I)
+
+
+def _clean(text: str, max_words: int) -> str:
+    """Tidy a clause into a short event description, at most ``max_words`` words."""
+    text = text.replace(_MARK, " ")
+    text = _ACRONYM.sub(lambda m: m["abbr"] + (m["poss"] or ""), text)
+    text = _PARENTHESES.sub("", text)
+    text = re.sub(r"[\"“”‘’`]|(?<!\w)'|'(?!\w)", "", text)
+    text = " ".join(text.split()).strip(" ,;:.")
+    text = _LEADING_CLUTTER.sub("", text)
+    text = _TRAILING_CLUTTER.sub("", text)
+    words = text.split()
+    if len(words) > max_words:
+        return " ".join(words[:max_words]).rstrip(",;:") + " …"
+    return " ".join(words)
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Clause-like segments of ``text`` (commas, semicolons, relative and subordinating words)."""
+    spans, start = [], 0
+    for boundary in _CLAUSE_BOUNDARY.finditer(text):
+        if boundary.start() > start:
+            spans.append((start, boundary.start()))
+        start = boundary.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _has_content(segment: str) -> bool:
+    return len(_clean(segment, 99).split()) >= 2
+
+
+def describe_event(sentence: str, start: int, end: int, max_words: int = EVENT_MAX_WORDS) -> str:
+    """Short "subject verb object" description of what happened at ``sentence[start:end]``.
+
+    A light heuristic: the clause containing the expression (with the expression and its
+    preposition removed); an attribution ("..., the State Department said on Tuesday") gives
+    the speaker and the start of what was said; an introductory phrase ("During talks on
+    Monday, ...") gives the main clause after it; parentheses and "according to" are dropped.
+    """
+    marked = sentence[:start] + _MARK + sentence[end:]
+    marked = _PREPOSITION_BEFORE_MARK.sub(_MARK, marked)
+    body = marked.rstrip(" .!?\"'”’")
+    attribution = _ATTRIBUTION.search(body)
+    if attribution and _MARK in attribution.group(0):
+        said = _clean(attribution["who"] + attribution["rest"], max_words)
+        content = body[: attribution.start()]
+        first = next((body[s:e] for s, e in _segments(content) if _has_content(body[s:e])), "")
+        return _clean(f"{said} {_clean(first, max_words)}", max_words)
+    segments = _segments(body)
+    for index, (seg_start, seg_end) in enumerate(segments):
+        if seg_start <= body.find(_MARK) < seg_end + 1:
+            segment = body[seg_start:seg_end]
+            is_intro = index == 0 and _INTRODUCTORY.match(segment) and len(segments) > 1
+            if is_intro or not _has_content(segment):
+                later = [body[s:e] for s, e in segments[index + 1 :] if _has_content(body[s:e])]
+                if later:
+                    return _clean(later[0], max_words)
+            return _clean(segment, max_words)
+    return _clean(body, max_words)
+
+
+def _state_before(body: str, segments: list[tuple[int, int]], index: int, max_words: int) -> str:
+    """Describe the state a "since" clause attaches to: the segment before it.
+
+    A relative pronoun ("which had been frozen") is replaced by its antecedent, the last
+    noun phrase of the segment before ("its nuclear facilities" -> "nuclear facilities").
+    """
+    if index == 0:
+        return ""
+    state = body[segments[index - 1][0] : segments[index - 1][1]]
+    relative = re.match(r"\s*(?:which|that|who)\s+", state, re.I)
+    if relative and index >= 2:
+        before = body[segments[index - 2][0] : segments[index - 2][1]]
+        tail = re.split(r"\b(?:from|of|in|on|to|with|at|by|for|into)\s+", before)[-1]
+        antecedent = re.sub(r"^(?:its|their|his|her|the|a|an|our|this|these)\s+", "", tail.strip())
+        state = antecedent + " " + state[relative.end() :]
+    state = _AUXILIARY.sub("", state)
+    return _clean(state, max_words)
+
+
+# ---------------------------------------------------------------------------------------
+# The timeline table
+# ---------------------------------------------------------------------------------------
+
+TIMEX_TABLE_COLUMNS = ["sent_id", "expression", "type", "value", "mod", "resolved", "sentence"]
+WASHINGTON_TZ = "America/New_York"
+
+
+def timex_table(article: object) -> pd.DataFrame:
+    """Every temporal expression of ``article`` with its value and its sentence.
+
+    Columns: ``sent_id`` (Int64), ``expression``, ``type``, ``value``, ``mod``, ``resolved``
+    (see :func:`helpers.timexes.extract_timexes`), ``sentence`` (string). Text order.
+    """
+    text: str = getattr(article, "text", "") or ""
+    found = extract_timexes(text, getattr(article, "published", None))
+    sentences = getattr(article, "sentences", None)
+    sent_ids: list[int | None] = []
+    sentence_texts: list[str] = []
+    for start in found["start"]:
+        match = None
+        if sentences is not None and len(sentences):
+            inside = sentences[(sentences["start"] <= start) & (sentences["end"] > start)]
+            match = inside.iloc[0] if len(inside) else None
+        sent_ids.append(None if match is None else int(match["sent_id"]))
+        sentence_texts.append("" if match is None else str(match["text"]))
+    return pd.DataFrame({
+        "sent_id": pd.array(sent_ids, dtype="Int64"),
+        "expression": found["text"],
+        "type": found["type"],
+        "value": found["value"],
+        "mod": found["mod"],
+        "resolved": found["resolved"],
+        "sentence": pd.array(sentence_texts, dtype="string"),
+    }, columns=TIMEX_TABLE_COLUMNS)
+
+
+def clock_comparison(published: pd.Timestamp | None) -> pd.DataFrame:
+    """The dateline's Beijing day seen from Washington, and a Washington afternoon in Beijing.
+
+    Columns: ``moment``, ``beijing``, ``washington`` (strings, local wall-clock times). Empty
+    without a tz-aware publication timestamp.
+    """
+    columns = ["moment", "beijing", "washington"]
+    if published is None or pd.isna(published) or published.tzinfo is None:
+        return pd.DataFrame(columns=columns, dtype="string")
+    beijing_day = published.normalize()
+    tuesday_afternoon = (beijing_day.tz_convert(WASHINGTON_TZ).normalize()
+                         + pd.Timedelta(hours=15))
+    moments = [
+        ("dateline day starts", beijing_day),
+        ("dateline day ends", beijing_day + pd.Timedelta(hours=23, minutes=59)),
+        ("3 p.m. in Washington, the day before", tuesday_afternoon),
+    ]
+    rows = [(name, f"{moment.tz_convert(published.tzinfo):%a %Y-%m-%d %H:%M}",
+             f"{moment.tz_convert(WASHINGTON_TZ):%a %Y-%m-%d %H:%M}") for name, moment in moments]
+    return pd.DataFrame(rows, columns=columns, dtype="string")
+
+
+
+@dataclass
+class _Timex:
+    start: int
+    end: int
+    type: str
+    value: str
+    sent_id: int | None
+    sentence: str
+    sentence_start: int
+    interval: tuple[str, dt.date, dt.date] | None
+
+
+def timeline(article: object) -> pd.DataFrame:
+    """One row per dated event of ``article`` (an :class:`helpers.article.Article`).
+
+    Columns: ``sent_id`` (Int64, <NA> for the publication row), ``expression`` (the text, or
+    "X – Y" for a period), ``value`` (TIMEX3 value; ``X/Y`` for a period), ``type``
+    (DATE/TIME/DURATION, or PUBLICATION), ``granularity`` (category: day, week, month, ...,
+    period), ``start_date``/``end_date`` (tz-naive datetime64, first and last calendar day
+    covered), ``event`` (short description from the sentence), ``kind`` (category:
+    publication, point, period), ``start``/``end`` (Int64 offsets of the expression in
+    ``article.text``; for a period, from the first to the last expression). Sorted by
+    ``start_date``, then ``sent_id``, then ``start``. Unresolved relative expressions (no
+    dateline), PRESENT_REF/PAST_REF and durations without an anchor are left out.
+    """
+    text: str = getattr(article, "text", "") or ""
+    published = anchor_date(getattr(article, "published", None))
+    sentences = getattr(article, "sentences", None)
+    timexes = _locate(text, iter_timexes(text, published), sentences)
+    rows: list[dict[str, object]] = []
+    if published is not None:
+        rows.append(_row(None, _dateline_text(article, published), published.isoformat(),
+                         "PUBLICATION", "day", published, published, PUBLICATION_EVENT,
+                         "publication", None, None))
+    periods, endpoints = _periods(text, timexes, published)
+    for timex in timexes:
+        if timex.interval is None or timex.start in endpoints:
+            continue
+        granularity, first, last = timex.interval
+        event = describe_event(timex.sentence, timex.start - timex.sentence_start,
+                               timex.end - timex.sentence_start)
+        rows.append(_row(timex.sent_id, text[timex.start : timex.end], timex.value, timex.type,
+                         granularity, first, last, event, "point", timex.start, timex.end))
+    return _frame(rows + periods)
+
+
+def _dateline_text(article: object, published: dt.date) -> str:
+    dateline = getattr(article, "dateline", None) or ""
+    date_part = re.sub(r"^.*?\(Beijing Time\)\s*", "", dateline)
+    return date_part or published.isoformat()
+
+
+def _locate(text: str, rows: list, sentences: pd.DataFrame | None) -> list[_Timex]:
+    """Attach each timex to its sentence and its calendar interval."""
+    spans: list[tuple[int, int, int]] = []
+    if sentences is not None and len(sentences):
+        spans = list(zip(sentences["start"].astype(int), sentences["end"].astype(int),
+                         sentences["sent_id"].astype(int)))
+    located = []
+    for start, end, timex_type, value, _mod, _resolved in rows:
+        sentence = next(((s, e, i) for s, e, i in spans if s <= start < e), None)
+        s_start, s_end, sent_id = sentence if sentence else (0, len(text), None)
+        interval = value_interval(value) if timex_type in ("DATE", "TIME") else None
+        located.append(_Timex(start, end, timex_type, value, sent_id, text[s_start:s_end],
+                              s_start, interval))
+    return located
+
+
+def _row(sent_id: int | None, expression: str, value: str, timex_type: str, granularity: str,
+         first: dt.date, last: dt.date, event: str, kind: str, start: int | None,
+         end: int | None) -> dict[str, object]:
+    return {"sent_id": sent_id, "expression": expression, "value": value, "type": timex_type,
+            "granularity": granularity, "start_date": first, "end_date": last, "event": event,
+            "kind": kind, "start": start, "end": end}
+
+
+def _periods(text: str, timexes: list[_Timex], published: dt.date | None
+             ) -> tuple[list[dict], set[int]]:
+    """Spans stated in the text: "since X" (until a later event or publication), "from X to
+    Y", "between X and Y", and "the past/last N units" (ending at publication).
+
+    Also returns the start offsets of the "from X to Y" / "between X and Y" ends, which are
+    shown as the span only, not as events of their own.
+    """
+    rows = []
+    endpoints: set[int] = set()
+    for index, timex in enumerate(timexes):
+        sentence, offset = timex.sentence, timex.sentence_start
+        local_start = timex.start - offset
+        if timex.type == "DURATION" and published and _PERIOD_PREFIX.match(text[timex.start:]):
+            first = _duration_start(timex.value, published)
+            if first:
+                event = describe_event(sentence, local_start, timex.end - offset)
+                rows.append(_row(timex.sent_id, text[timex.start : timex.end], timex.value,
+                                 "DURATION", "period", first, published, event, "period",
+                                 timex.start, timex.end))
+            continue
+        if timex.interval is None:
+            continue
+        following = timexes[index + 1] if index + 1 < len(timexes) else None
+        between = text[timex.end : following.start] if following else ""
+        before = sentence[:local_start]
+        if following and following.interval and following.sent_id == timex.sent_id and \
+                re.fullmatch(r"\s*(?:to|until|till|through|and|-|–)\s*", between) and \
+                re.search(r"\b(?:from|between)\s+$", before, re.I):
+            marked = sentence[:local_start] + _MARK + sentence[following.end - offset :]
+            event = describe_event(marked, local_start, local_start + 1)
+            rows.append(_span_row(timex, following, timex.interval[1], following.interval[2],
+                                  event))
+            endpoints.update((timex.start, following.start))
+            continue
+        since = _since_clause(sentence, local_start)
+        if since is not None:
+            rows += _since_rows(timex, timexes, since, published)
+    return rows, endpoints
+
+
+def _since_clause(sentence: str, local_start: int) -> tuple[str, list[tuple[int, int]], int] | None:
+    """If the expression sits in a clause opened by "since", return (body, segments, index)."""
+    body = sentence
+    segments = _segments(body)
+    for index, (seg_start, seg_end) in enumerate(segments):
+        if seg_start <= local_start < seg_end:
+            if re.match(r"since\b", body[seg_start:seg_end], re.I):
+                return body, segments, index
+            return None
+    return None
+
+
+def _since_rows(timex: _Timex, timexes: list[_Timex], since: tuple, published: dt.date | None
+                ) -> list[dict]:
+    """A "since X" state lasts until a later dated event of the same sentence, or publication."""
+    body, segments, index = since
+    state = _state_before(body, segments, index, EVENT_MAX_WORDS)
+    if not state or timex.interval is None:
+        return []
+    later = [t for t in timexes if t.sent_id == timex.sent_id and t is not timex and t.interval
+             and t.interval[1] >= timex.interval[2] and t.start < timex.start]
+    if later:
+        return [_span_row(timex, later[0], timex.interval[1], later[0].interval[2], state)]
+    if published and published >= timex.interval[1]:
+        return [_row(timex.sent_id, f"since {timex_text(timex)}", f"{timex.value}/PRESENT_REF",
+                     "DATE", "period", timex.interval[1], published, state, "period",
+                     timex.start, timex.end)]
+    return []
+
+
+def timex_text(timex: _Timex) -> str:
+    return timex.sentence[timex.start - timex.sentence_start : timex.end - timex.sentence_start]
+
+
+def _span_row(first: _Timex, second: _Timex, start_date: dt.date, end_date: dt.date,
+              event: str) -> dict[str, object]:
+    early, late = (first, second) if first.start < second.start else (second, first)
+    if start_date > end_date:
+        start_date, end_date = end_date, start_date
+    return _row(first.sent_id, f"{timex_text(first)} – {timex_text(second)}",
+                f"{first.value}/{second.value}", "DATE", "period", start_date, end_date, event,
+                "period", early.start, late.end)
+
+
+def _duration_start(value: str, end: dt.date) -> dt.date | None:
+    match = _DURATION.fullmatch(value)
+    if not match or "." in match["n"]:
+        return None
+    n = int(match["n"])
+    step = {"Y": relativedelta(years=n), "M": relativedelta(months=n),
+            "W": relativedelta(weeks=n), "D": relativedelta(days=n),
+            "DE": relativedelta(years=10 * n), "CE": relativedelta(years=100 * n)}[match["unit"]]
+    return end - step
+
+
+def _frame(rows: list[dict[str, object]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
+    frame = frame.astype({
+        "sent_id": "Int64", "expression": "string", "value": "string", "event": "string",
+        "start": "Int64", "end": "Int64",
+    })
+    frame["type"] = pd.Categorical(frame["type"], categories=[
+        "PUBLICATION", "DATE", "TIME", "DURATION"])
+    frame["granularity"] = pd.Categorical(frame["granularity"], categories=GRANULARITIES)
+    frame["kind"] = pd.Categorical(frame["kind"], categories=["publication", "point", "period"])
+    for column in ("start_date", "end_date"):
+        frame[column] = pd.to_datetime(pd.Series(frame[column], dtype="object")).astype(
+            "datetime64[ns]")
+    frame = frame.sort_values(["start_date", "sent_id", "start"], na_position="first",
+                              kind="stable")
+    return frame.reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------
+# The chart
+# ---------------------------------------------------------------------------------------
+
+CHART_COLUMNS = ["row", "label", "granularity", "kind", "start_date", "end_date", "panel"]
+LABEL_MAX_CHARS = 60
+_MIN_BREAK_DAYS = 90
+_BREAK_SHARE = 0.25
+_MAX_PANELS = 3
+_COLOURS = {"publication": "#c0392b", "point": "#2e86c1", "period": "#e67e22"}
+
+
+def chart_data(events: pd.DataFrame) -> pd.DataFrame:
+    """What :func:`plot_timeline` draws: one row per timeline row, top to bottom.
+
+    Columns: ``row`` (0 = top), ``label`` (event and expression, shortened), ``granularity``,
+    ``kind``, ``start_date`` and ``end_date`` (the bar: from the first day to the day after
+    the last), ``panel`` (0-based: the axis is broken between panels where there is a long
+    gap between dated points, at most 3 panels).
+    """
+    if events is None or len(events) == 0:
+        return pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in zip(
+            CHART_COLUMNS, ["Int64", "string", "category", "category", "datetime64[ns]",
+                            "datetime64[ns]", "Int64"])})
+    frame = events.reset_index(drop=True)
+    labels = [_label(event, expression) for event, expression in
+              zip(frame["event"], frame["expression"])]
+    panels = _panels(frame)
+    return pd.DataFrame({
+        "row": pd.array(range(len(frame)), dtype="Int64"),
+        "label": pd.array(labels, dtype="string"),
+        "granularity": frame["granularity"],
+        "kind": frame["kind"],
+        "start_date": frame["start_date"],
+        "end_date": frame["end_date"] + pd.Timedelta(days=1),
+        "panel": pd.array(panels, dtype="Int64"),
+    }, columns=CHART_COLUMNS)
+
+
+def _label(event: object, expression: object) -> str:
+    event_text = "" if pd.isna(event) else str(event)
+    expression_text = " ".join(("" if pd.isna(expression) else str(expression)).split())
+    room = LABEL_MAX_CHARS - len(expression_text) - 3
+    if len(event_text) > room:
+        event_text = event_text[: max(room - 1, 10)].rstrip(" …") + "…"
+    return f"{event_text} ({expression_text})" if expression_text else event_text
+
+
+def _panels(frame: pd.DataFrame) -> list[int]:
+    """Panel of each row: points are clustered where the gaps between them are long."""
+    points = frame[frame["kind"] != "period"].sort_values("start_date")
+    if points.empty:
+        points = frame.sort_values("start_date")
+    starts = list(points["start_date"])
+    ends = list(points["end_date"])
+    total = (max(ends) - min(starts)).days or 1
+    gaps: list[tuple[int, pd.Timestamp]] = []
+    reach = ends[0]
+    for start, end in zip(starts[1:], ends[1:]):
+        gap = (start - reach).days
+        if gap > _MIN_BREAK_DAYS and gap > _BREAK_SHARE * total:
+            gaps.append((gap, start))
+        reach = max(reach, end)
+    breaks = sorted(start for _, start in sorted(gaps, reverse=True)[: _MAX_PANELS - 1])
+    return [sum(start >= b for b in breaks) for start in frame["start_date"]]
+
+
+def plot_timeline(events: pd.DataFrame, title: str = "Timeline") -> Figure:
+    """Draw the timeline: one bar per event, the publication marked, a broken date axis.
+
+    Bars are as wide as the interval the expression covers (a day, a month, a year, a span);
+    a marker on each keeps one-day events visible. Labels sit on the left, one row per
+    event, so they cannot overlap. With no dated event the figure shows a message instead.
+    """
+    import matplotlib.pyplot as plt
+
+    data = chart_data(events)
+    if data.empty:
+        figure, axis = plt.subplots(figsize=(8, 1.6))
+        axis.axis("off")
+        axis.text(0.5, 0.5, "No dated events in this article (no dateline, no dates).",
+                  ha="center", va="center")
+        axis.set_title(title)
+        return figure
+    n_panels = int(data["panel"].max()) + 1
+    figure, axes = plt.subplots(
+        1, n_panels, sharey=True, squeeze=False, layout="constrained",
+        figsize=(11, 1.2 + 0.42 * len(data)),
+    )
+    axes = list(axes[0])
+    for panel, axis in enumerate(axes):
+        _draw_panel(axis, data, panel, n_panels)
+    axes[0].set_yticks(list(data["row"]), list(data["label"]))
+    axes[0].set_ylim(len(data) - 0.5, -0.5)
+    figure.suptitle(title)
+    return figure
+
+
+def _draw_panel(axis, data: pd.DataFrame, panel: int, n_panels: int) -> None:
+    inside = data[(data["panel"] == panel) & (data["kind"] != "period")]
+    if inside.empty:
+        inside = data[data["panel"] == panel]
+    low, high = inside["start_date"].min(), inside["end_date"].max()
+    pad = max((high - low) * 0.08, pd.Timedelta(days=2))
+    axis.set_xlim(low - pad, high + pad)
+    for row in data.itertuples():
+        colour = _COLOURS.get(str(row.kind), "#7f8c8d")
+        width = row.end_date - row.start_date
+        axis.barh(row.row, width, left=row.start_date, height=0.55, color=colour, alpha=0.55,
+                  edgecolor=colour)
+        if row.kind != "period":
+            axis.plot(row.start_date + width / 2, row.row, marker="D", color=colour,
+                      markersize=5)
+        if row.kind == "publication" and row.panel == panel:
+            axis.axvline(row.start_date + width / 2, color=colour, linestyle="--", linewidth=1)
+            axis.annotate("published", (row.start_date + width / 2, -0.5), xytext=(3, -2),
+                          textcoords="offset points", va="top", color=colour, fontsize=8)
+    locator = mdates.AutoDateLocator(minticks=2, maxticks=4 if n_panels > 1 else 7)
+    axis.xaxis.set_major_locator(locator)
+    axis.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    axis.grid(axis="x", alpha=0.3)
+    _break_marks(axis, panel, n_panels)
+
+
+def _break_marks(axis, panel: int, n_panels: int) -> None:
+    """Hide the spines between panels and draw the usual // broken-axis marks."""
+    marks = {"marker": [(-0.5, -1), (0.5, 1)], "markersize": 10, "linestyle": "none",
+             "color": "k", "mec": "k", "mew": 1, "clip_on": False}
+    if panel > 0:
+        axis.spines["left"].set_visible(False)
+        axis.tick_params(axis="y", left=False)
+        axis.plot([0], [0], transform=axis.transAxes, **marks)
+    if panel < n_panels - 1:
+        axis.spines["right"].set_visible(True)
+        axis.spines["right"].set_linestyle((0, (1, 3)))
+        axis.plot([1], [0], transform=axis.transAxes, **marks)
