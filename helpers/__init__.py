@@ -14,6 +14,14 @@ from helpers.entities import (
     plot_entity_counts,
 )
 from helpers.errors import ArticleFormatError
+from helpers.quotes import (
+    extract_quotes,
+    naming_by_voice,
+    plot_words_by_speaker,
+    quoted_share,
+    quotes,
+    speaker_summary,
+)
 from helpers.sentence_stats import (
     compare_with_guidance,
     extreme_sentences,
@@ -22,6 +30,7 @@ from helpers.sentence_stats import (
     sentence_lengths,
 )
 from helpers.sentences import split_sentences
+from helpers.speakers import resolve_speakers
 from helpers.timeline import (
     chart_data,
     clock_comparison,
@@ -48,19 +57,26 @@ __all__ = [
     "entities_per_paragraph",
     "entity_counts",
     "extract_entities",
+    "extract_quotes",
     "extract_timexes",
     "extreme_sentences",
     "length_summary",
     "load_article",
     "metonym_comparison",
+    "naming_by_voice",
     "parse_article",
     "person_roles",
     "plot_entities_per_paragraph",
     "plot_entity_counts",
     "plot_sentence_lengths",
     "plot_timeline",
+    "plot_words_by_speaker",
+    "quoted_share",
+    "quotes",
+    "resolve_speakers",
     "sentence_lengths",
     "setup_display",
+    "speaker_summary",
     "split_sentences",
     "timeline",
     "timex_table",
