@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pandas as pd
@@ -44,7 +44,16 @@ def _tokenizer() -> PunktSentenceTokenizer:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` of each sentence; a blank line always ends a sentence."""
+    """Return ``(start, end)`` of each sentence; a blank line always ends a sentence.
+
+    The last few texts' spans are cached, so the analyses of one article (sentences, quotes)
+    share a single Punkt pass.
+    """
+    return list(_cached_sentence_spans(text))
+
+
+@lru_cache(maxsize=16)
+def _cached_sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     tokenizer = _tokenizer()
     for block in _BLOCK.finditer(text):
@@ -58,7 +67,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             ):
                 start = spans.pop()[0]
             spans.append((start, end))
-    return spans
+    return tuple(spans)
 
 
 def split_sentences(text: str) -> pd.DataFrame:
