@@ -2,6 +2,7 @@
 
 from helpers.article import Article, article_overview, load_article, parse_article
 from helpers.checks import compare_counts
+from helpers.corpus import analyze_corpus
 from helpers.display import setup_display
 from helpers.entities import (
     alias_table,
@@ -14,6 +15,7 @@ from helpers.entities import (
     plot_entity_counts,
 )
 from helpers.errors import ArticleFormatError
+from helpers.notebooks import resolve_article_path
 from helpers.quotes import (
     extract_quotes,
     naming_by_voice,
@@ -45,6 +47,7 @@ from helpers.words import count_words, word_spans
 
 __all__ = [
     "alias_table",
+    "analyze_corpus",
     "Article",
     "article_overview",
     "ArticleFormatError",
@@ -73,6 +76,7 @@ __all__ = [
     "plot_words_by_speaker",
     "quoted_share",
     "quotes",
+    "resolve_article_path",
     "resolve_speakers",
     "sentence_lengths",
     "setup_display",

@@ -1,16 +1,39 @@
-"""Re-execute the project's notebooks top to bottom in a fresh kernel, deterministically."""
+"""Re-execute the project's notebooks top to bottom in a fresh kernel, deterministically.
+
+The seed run rewrites the notebooks in place; a run on another article writes executed copies
+(and optionally HTML pages) into an output folder and never touches the committed notebooks.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import nbformat
-from nbclient import NotebookClient
+if TYPE_CHECKING:  # nbformat takes seconds to import: only the functions that run notebooks do
+    from nbformat import NotebookNode
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 KERNEL_NAME = "python3"
 CELL_TIMEOUT_SECONDS = 600
+
+
+def resolve_article_path(path: str | os.PathLike[str]) -> Path:
+    """Find the article file ``path`` names, wherever the kernel was started.
+
+    An absolute path is returned as is; a relative one is tried against the current folder first
+    (``papermill ... -p ARTICLE data/x.txt`` from anywhere; returned unchanged, so notebook
+    outputs never show a machine's folders), then against ``notebooks/`` (the notebooks' default
+    ``"../seeds/…"`` when papermill runs them from the repository root).
+    Raises ``FileNotFoundError`` naming every place tried.
+    """
+    given = Path(path).expanduser()
+    candidates = [given] if given.is_absolute() else [given, NOTEBOOK_DIR / given]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    tried = " or ".join(str(candidate) for candidate in candidates)
+    raise FileNotFoundError(f"article file not found: {path} (looked for {tried})")
 
 
 def notebook_paths(only: list[str] | None = None) -> list[Path]:
@@ -21,7 +44,7 @@ def notebook_paths(only: list[str] | None = None) -> list[Path]:
     return paths
 
 
-def set_parameters(notebook: nbformat.NotebookNode, parameters: dict[str, object]) -> None:
+def set_parameters(notebook: NotebookNode, parameters: dict[str, object]) -> None:
     """Rewrite the cell tagged ``parameters`` so that it assigns ``parameters``."""
     for cell in notebook.cells:
         if "parameters" in cell.get("metadata", {}).get("tags", []):
@@ -33,7 +56,15 @@ def set_parameters(notebook: nbformat.NotebookNode, parameters: dict[str, object
 def execute_notebook(
     path: Path, out_path: Path | None = None, parameters: dict[str, object] | None = None
 ) -> Path:
-    """Run ``path`` in a fresh ``python3`` kernel (cwd: its folder) and write it to ``out_path``."""
+    """Run ``path`` in a fresh ``python3`` kernel (cwd: its folder) and write it to ``out_path``.
+
+    Without ``out_path`` the notebook is rewritten in place. When a cell fails, the partly
+    executed notebook is still written to ``out_path`` (never in place) and
+    ``nbclient.exceptions.CellExecutionError`` is raised.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+
     notebook = nbformat.read(path, as_version=4)
     if parameters:
         set_parameters(notebook, parameters)
@@ -45,7 +76,56 @@ def execute_notebook(
         record_timing=False,
         resources={"metadata": {"path": str(path.parent)}},
     )
-    client.execute()
-    target = out_path or path
-    nbformat.write(notebook, target)
-    return target
+    if out_path is None:
+        client.execute()
+        nbformat.write(notebook, path)
+        return path
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        client.execute()
+    finally:
+        nbformat.write(notebook, out_path)
+    return out_path
+
+
+def write_html(notebook_path: Path) -> Path:
+    """Render an executed notebook as a standalone HTML page next to it (``NAME.html``)."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    html_path = notebook_path.with_suffix(".html")
+    body, _ = HTMLExporter().from_notebook_node(nbformat.read(notebook_path, as_version=4))
+    html_path.write_text(body, encoding="utf-8")
+    return html_path
+
+
+def reproduce(
+    only: list[str] | None = None,
+    article: str | os.PathLike[str] | None = None,
+    out_dir: Path | None = None,
+    html: bool = False,
+) -> list[tuple[Path, str | None]]:
+    """Execute the notebooks; return ``(path written, error message or None)`` per notebook.
+
+    Without ``out_dir`` the notebooks are rewritten in place on their own ``ARTICLE`` (the seed);
+    with it, executed copies go to ``out_dir``. ``article`` (a path, resolved against the
+    current folder) replaces ``ARTICLE`` and requires ``out_dir``. ``html`` also writes an HTML
+    page next to each executed notebook. A failing notebook does not stop the others.
+    """
+    from nbclient.exceptions import CellExecutionError
+
+    if article is not None and out_dir is None:
+        raise ValueError("--article needs --out: the committed notebooks stay on the seed article")
+    parameters = {"ARTICLE": str(Path(article).resolve())} if article is not None else None
+    outcomes = []
+    for path in notebook_paths(only):
+        out_path = out_dir / path.name if out_dir is not None else None
+        try:
+            written = execute_notebook(path, out_path, parameters)
+        except CellExecutionError as error:
+            outcomes.append((out_path or path, f"{error.ename}: {error.evalue}"))
+            continue
+        if html:
+            write_html(written)
+        outcomes.append((written, None))
+    return outcomes

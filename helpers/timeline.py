@@ -446,7 +446,7 @@ def _frame(rows: list[dict[str, object]]) -> pd.DataFrame:
     frame["kind"] = pd.Categorical(frame["kind"], categories=["publication", "point", "period"])
     for column in ("start_date", "end_date"):
         frame[column] = pd.to_datetime(pd.Series(frame[column], dtype="object")).astype(
-            "datetime64[ns]")
+            "datetime64[s]")
     frame = frame.sort_values(["start_date", "sent_id", "start"], na_position="first",
                               kind="stable")
     return frame.reset_index(drop=True)
@@ -474,8 +474,8 @@ def chart_data(events: pd.DataFrame) -> pd.DataFrame:
     """
     if events is None or len(events) == 0:
         return pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in zip(
-            CHART_COLUMNS, ["Int64", "string", "category", "category", "datetime64[ns]",
-                            "datetime64[ns]", "Int64"])})
+            CHART_COLUMNS, ["Int64", "string", "category", "category", "datetime64[s]",
+                            "datetime64[s]", "Int64"])})
     frame = events.reset_index(drop=True)
     labels = [_label(event, expression) for event, expression in
               zip(frame["event"], frame["expression"])]

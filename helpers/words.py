@@ -1,9 +1,10 @@
 """Word tokens with character offsets, and the project's single definition of a word.
 
-A *word* is an NLTK Treebank token (``NLTKWordTokenizer``, data-free) that contains at least
-one letter or digit and is not a clitic split off a word ('s, n't, 're, 've, 'll, 'd, 'm):
-punctuation is not a word; "People's" and "don't" are one word each; "Lee Tae-shik" is two
-words ("Lee", "Tae-shik"); "$300" is one word ("300"); "(DPRK)" is one word ("DPRK").
+A *word* is a run of NLTK Treebank tokens (``NLTKWordTokenizer``, data-free) that contains a
+letter or digit; a token that follows the previous word's token with nothing in between joins
+that word, so the Treebank's splits ("People|'s", "do|n't", "can|not") never add words.
+Punctuation is not a word: "People's", "don't" and "cannot" are one word each, "Lee Tae-shik"
+is two ("Lee", "Tae-shik"), "$300" is one ("300"), "(DPRK)" is one ("DPRK").
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from nltk.tokenize import NLTKWordTokenizer
 
 _TOKENIZER = NLTKWordTokenizer()
 _HAS_ALNUM = re.compile(r"[^\W_]")
-_CLITIC = re.compile(r"(?i)(?:['’](?:s|re|ve|ll|d|m)|n['’]t)")
 
 
 def token_spans(text: str) -> list[tuple[int, int]]:
@@ -28,12 +28,16 @@ def token_spans(text: str) -> list[tuple[int, int]]:
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
-    """Return the offsets of the tokens of ``text`` that are words (contain a letter or digit)."""
-    return [
-        (s, e)
-        for s, e in token_spans(text)
-        if _HAS_ALNUM.search(text, s, e) and not _CLITIC.fullmatch(text, s, e)
-    ]
+    """Return the offsets of the words of ``text`` (see the module docstring for the definition)."""
+    spans: list[tuple[int, int]] = []
+    for start, end in token_spans(text):
+        if not _HAS_ALNUM.search(text, start, end):
+            continue
+        if spans and spans[-1][1] == start:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def count_words(text: str) -> int:

@@ -65,7 +65,7 @@ def test_seed_timeline_rows(seed) -> None:
         "State Department said Bush administration is willing to talk to the DPRK …",
         "last updated (dateline)",
     ]
-    assert str(events["start_date"].dtype) == "datetime64[ns]"
+    assert str(events["start_date"].dtype) == "datetime64[s]"
     assert list(events["kind"].astype(str)) == ["period"] + ["point"] * 4 + ["publication"]
 
 

@@ -1,0 +1,298 @@
+"""Throughput of the text-level analysis against a bare NLTK tokenization pass.
+
+Usage: ``python benchmarks/throughput.py CORPUS_DIR [--repeat K] [--jobs N] [--profile]``
+
+CORPUS_DIR holds IEER-style SGML files (e.g. ``nltk_data/corpora/ieer``): every ``<DOC>`` is
+one article, its text the ``<HEADLINE>`` then the ``<TEXT>`` paragraphs (an indented line
+starts a paragraph), markup stripped, ``\u0060\u0060 ''`` quotes written as curly quotes, and its
+``<DATE_TIME>`` date the anchor of the temporal expressions. In one process, it times (a) a bare
+NLTK pass (Punkt sentence spans as :func:`helpers.sentences.sentence_spans` computes them, then
+``NLTKWordTokenizer.span_tokenize`` per sentence) and (b) the full text-level analysis
+(``split_sentences``, ``extract_entities``, ``extract_quotes``, ``extract_timexes``), best of K
+runs over the whole corpus, and prints both, their ratio (target: (b) <= 2 x (a)), the time of
+each analysis of (b), and articles per second of (b) with 1, 2 and N worker processes
+(:func:`helpers.corpus.parallel_map`, the map behind ``python -m helpers analyze``), next to
+the speed-up a pure-Python loop gets through the same map: the most this machine offers now.
+It also times (c) what ``analyze`` does per article, in memory: ``parse_article`` of the story
+in the seed's file shape (dateline, title, one paragraph per line), then every table of
+:data:`helpers.corpus.ANALYSES`, stage by stage. ``--profile`` adds a cProfile of (b): own
+time per module and the most expensive functions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import html
+import os
+import pstats
+import re
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from nltk.tokenize import NLTKWordTokenizer
+
+from helpers.article import parse_article
+from helpers.corpus import article_row, available_analyses, parallel_map
+from helpers.entities import extract_entities
+from helpers.quotes import extract_quotes
+from helpers.sentences import sentence_spans, split_sentences
+from helpers.timexes import extract_timexes
+
+_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.DOTALL)
+_DATE = re.compile(r"<DATE_TIME>\s*(\d\d)/(\d\d)/(\d{4})")
+_HEADLINE = re.compile(r"<HEADLINE>(.*?)</HEADLINE>", re.DOTALL)
+_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_PARAGRAPH_START = re.compile(r"\n[ \t]+(?=\S)")
+_WORD_TOKENIZER = NLTKWordTokenizer()
+#: Loop length of :func:`spin`: about the CPU time of analysing one article.
+SPIN_STEPS = 100_000
+
+
+@dataclass(frozen=True)
+class CorpusArticle:
+    """One IEER story as plain text, with its publication date."""
+
+    docno: str
+    published: dt.date | None
+    text: str
+
+
+def _plain(markup: str) -> str:
+    """Markup removed, entities decoded, ``\u0060\u0060 ''`` as curly quotes, spaces collapsed."""
+    text = html.unescape(_TAG.sub("", markup)).replace("``", "“").replace("''", "”")
+    return " ".join(text.split())
+
+
+def read_ieer_articles(corpus_dir: Path) -> list[CorpusArticle]:
+    """Every ``<DOC>`` of every file of ``corpus_dir`` (sorted by file name), in file order."""
+    articles = []
+    for path in sorted(p for p in corpus_dir.iterdir() if p.is_file()):
+        for doc in _DOC.finditer(path.read_text(encoding="utf-8", errors="replace")):
+            body = doc.group(1)
+            docno = re.search(r"<DOCNO>\s*(\S+)", body)
+            date = _DATE.search(body)
+            headline = _HEADLINE.search(body)
+            text = _TEXT.search(body)
+            paragraphs = [_plain(headline.group(1))] if headline else []
+            if text:
+                paragraphs += [_plain(part) for part in _PARAGRAPH_START.split(text.group(1))]
+            articles.append(
+                CorpusArticle(
+                    docno=docno.group(1) if docno else f"{path.name}#{len(articles)}",
+                    published=dt.date(int(date[3]), int(date[1]), int(date[2])) if date else None,
+                    text="\n\n".join(p for p in paragraphs if p),
+                )
+            )
+    return articles
+
+
+def as_article_file(article: CorpusArticle) -> str:
+    """The story in the seed's file shape: dateline, title line, one paragraph per line."""
+    dateline = (
+        f"Last updated at: (Beijing Time) {article.published:%A, %B %d, %Y}\n"
+        if article.published
+        else ""
+    )
+    return dateline + article.text.replace("\n\n", "\n") + "\n"
+
+
+def tokenize_only(article: CorpusArticle) -> int:
+    """(a) Punkt sentence spans, then Treebank word spans per sentence; returns the token count."""
+    text = article.text
+    return sum(len(list(_WORD_TOKENIZER.span_tokenize(text[s:e]))) for s, e in sentence_spans(text))
+
+
+ANALYSES: dict[str, Callable[[CorpusArticle], object]] = {
+    "split_sentences": lambda a: split_sentences(a.text),
+    "extract_entities": lambda a: extract_entities(a.text),
+    "extract_quotes": lambda a: extract_quotes(a.text),
+    "extract_timexes": lambda a: extract_timexes(a.text, a.published),
+}
+
+
+def analyse(article: CorpusArticle) -> int:
+    """(b) The full text-level analysis of one article; returns the number of rows found."""
+    return (
+        len(split_sentences(article.text))
+        + len(extract_entities(article.text))
+        + len(extract_quotes(article.text))
+        + len(extract_timexes(article.text, article.published))
+    )
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Best wall-clock and best CPU (this process) seconds over the repeats."""
+
+    wall: float
+    cpu: float
+
+
+def spin(steps: int) -> int:
+    """Pure-Python CPU work, to measure how much parallelism the machine has to offer."""
+    total = 0
+    for step in range(steps):
+        total += step * step
+    return total
+
+
+def _quietly(analysis: Callable[[Any], object], article: Any) -> object:
+    """``analysis(article)``, or the exception it raised (``analyze`` reports, never stops)."""
+    try:
+        return analysis(article)
+    except Exception as error:  # the benchmark times the corpus, failures included
+        return error
+
+
+def best_of(repeat: int, *runs: Callable[[], object]) -> list[Timing]:
+    """Time each of ``runs`` ``repeat`` times, interleaved so they share the machine's load."""
+    walls: list[list[float]] = [[] for _ in runs]
+    cpus: list[list[float]] = [[] for _ in runs]
+    for _ in range(repeat):
+        for index, run in enumerate(runs):
+            wall, cpu = time.perf_counter(), time.process_time()
+            run()
+            cpus[index].append(time.process_time() - cpu)
+            walls[index].append(time.perf_counter() - wall)
+    return [Timing(min(w), min(c)) for w, c in zip(walls, cpus, strict=True)]
+
+
+def profile_by_module(articles: list[CorpusArticle], top: int) -> None:
+    """Print cProfile own time per module and the ``top`` functions by own time, for (b)."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for article in articles:
+        analyse(article)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    total = sum(row[2] for row in stats.stats.values())  # type: ignore[attr-defined]
+    per_module: dict[str, float] = defaultdict(float)
+    for (filename, _, _), row in stats.stats.items():  # type: ignore[attr-defined]
+        per_module[_module_of(filename)] += row[2]
+    print(f"\nprofile of (b): {total:.2f} s of own time (cProfile overhead included)")
+    print(f"{'module':<40} {'own s':>7} {'share':>6}")
+    for module, seconds in sorted(per_module.items(), key=lambda item: -item[1])[:top]:
+        print(f"{module:<40} {seconds:7.2f} {seconds / total:6.1%}")
+    print(f"\ntop {top} functions by own time")
+    stats.sort_stats("tottime").print_stats(top)
+
+
+def _module_of(filename: str) -> str:
+    """A short module label for a profiled file: ``helpers/entities.py``, ``nltk``, ``stdlib``."""
+    if filename.startswith(("~", "<")):
+        return "builtins (C)"
+    parts = Path(filename).parts
+    if "helpers" in parts:
+        return "helpers/" + parts[-1]
+    if "site-packages" in parts:
+        return parts[parts.index("site-packages") + 1]
+    if filename.startswith(sys.base_prefix):
+        return "stdlib"
+    return parts[-1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the report."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus_dir", type=Path, help="folder of IEER-style SGML files")
+    parser.add_argument("--repeat", type=int, default=5, help="timings per measure (best kept)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="N for the last row")
+    parser.add_argument("--profile", action="store_true", help="also profile (b) with cProfile")
+    args = parser.parse_args(argv)
+
+    articles = read_ieer_articles(args.corpus_dir)
+    if not articles:
+        print(f"no <DOC> found in {args.corpus_dir}", file=sys.stderr)
+        return 1
+    n_chars = sum(len(a.text) for a in articles)
+    tokens = sum(tokenize_only(a) for a in articles)  # also warms the tokenizers and lexicons
+    for article in articles:
+        analyse(article)
+    print(
+        f"corpus: {len(articles)} articles, {n_chars:,} characters, {tokens:,} tokens "
+        f"({args.corpus_dir}); best of {args.repeat}"
+    )
+
+    load = os.getloadavg()[0]
+    print(f"load average {load:.2f} on {os.cpu_count()} cores (other processes skew timings)")
+    bare, full = best_of(
+        args.repeat,
+        lambda: [tokenize_only(a) for a in articles],
+        lambda: [analyse(a) for a in articles],
+    )
+    for label, timing in [
+        ("(a) bare NLTK sentence + word tokenization", bare),
+        ("(b) full text-level analysis              ", full),
+    ]:
+        print(
+            f"{label}: {timing.wall:6.3f} s wall, {timing.cpu:6.3f} s CPU "
+            f"({len(articles) / timing.wall:6.1f} articles/s)"
+        )
+    print(
+        f"ratio (b)/(a): {full.wall / bare.wall:.2f}x wall, {full.cpu / bare.cpu:.2f}x CPU "
+        "(target <= 2x)"
+    )
+
+    print("\n(b) per analysis: CPU seconds, and as a multiple of (a)")
+    per_analysis = best_of(
+        args.repeat,
+        *[lambda f=function: [f(a) for a in articles] for function in ANALYSES.values()],
+    )
+    for name, timing in zip(ANALYSES, per_analysis, strict=True):
+        print(f"  {name:<18} {timing.cpu:6.3f} s  {timing.cpu / bare.cpu:5.2f}x (a)")
+
+    print("\n(c) per article as `analyze` runs it: CPU seconds per stage, multiple of (a)")
+    files = [as_article_file(a) for a in articles]
+    parsed = [parse_article(text, name=a.docno) for text, a in zip(files, articles, strict=True)]
+    stages: dict[str, Callable[[], object]] = {
+        "parse_article": lambda: [parse_article(text) for text in files],
+        "articles": lambda: [article_row(a, a.name) for a in parsed],
+    }
+    for name, analysis in available_analyses().items():
+        stages[name] = lambda f=analysis: [_quietly(f, a) for a in parsed]
+    stage_timings = best_of(args.repeat, *stages.values())
+    for name, timing in zip(stages, stage_timings, strict=True):
+        print(f"  {name:<18} {timing.cpu:6.3f} s  {timing.cpu / bare.cpu:5.2f}x (a)")
+    article_cpu = sum(timing.cpu for timing in stage_timings)
+    print(
+        f"  {'total':<18} {article_cpu:6.3f} s  {article_cpu / bare.cpu:5.2f}x (a)  "
+        f"({len(articles) / article_cpu:.1f} articles/s)"
+    )
+
+    print("\n(b) with worker processes: wall seconds, pool start included")
+    job_counts = sorted({1, 2, args.jobs})
+    timings = best_of(
+        args.repeat,
+        *[lambda j=jobs: parallel_map(analyse, articles, jobs=j) for jobs in job_counts],
+    )
+    for jobs, timing in zip(job_counts, timings, strict=True):
+        print(
+            f"  jobs={jobs:<3} {timing.wall:6.3f} s  {len(articles) / timing.wall:6.1f} articles/s"
+            f"  speed-up {timings[0].wall / timing.wall:4.2f}x"
+        )
+    spins = [SPIN_STEPS] * len(articles)
+    ceiling = best_of(
+        args.repeat, *[lambda j=jobs: parallel_map(spin, spins, jobs=j) for jobs in job_counts]
+    )
+    print(
+        "  machine ceiling (a pure-Python loop, same map): "
+        + ", ".join(
+            f"jobs={jobs} {ceiling[0].wall / timing.wall:4.2f}x"
+            for jobs, timing in zip(job_counts, ceiling, strict=True)
+        )
+    )
+    if args.profile:
+        profile_by_module(articles, top=25)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
