@@ -6,6 +6,7 @@ The seed run rewrites the notebooks in place; a run on another article writes ex
 
 from __future__ import annotations
 
+import base64
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,8 @@ if TYPE_CHECKING:  # nbformat takes seconds to import: only the functions that r
     from nbformat import NotebookNode
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+#: Where ``reproduce`` exports the seed notebooks' figures as PNG files (embedded in the README).
+FIGURE_DIR = NOTEBOOK_DIR / "figures"
 KERNEL_NAME = "python3"
 CELL_TIMEOUT_SECONDS = 600
 
@@ -127,5 +130,32 @@ def reproduce(
             continue
         if html:
             write_html(written)
+        if out_dir is None:
+            export_figures(written)
         outcomes.append((written, None))
     return outcomes
+
+
+def export_figures(notebook_path: Path, figure_dir: Path = FIGURE_DIR) -> list[Path]:
+    """Write each PNG figure of an executed notebook to ``figure_dir/<stem>-<n>.png``.
+
+    The README embeds the seed's figures from there, so visitors see them without a notebook.
+    """
+    import nbformat
+
+    notebook = nbformat.read(notebook_path, as_version=4)
+    figure_dir.mkdir(parents=True, exist_ok=True)
+    for old in figure_dir.glob(f"{notebook_path.stem}-*.png"):
+        old.unlink()
+    written = []
+    pngs = (
+        output["data"]["image/png"]
+        for cell in notebook.cells
+        for output in cell.get("outputs", [])
+        if "image/png" in output.get("data", {})
+    )
+    for number, png in enumerate(pngs, start=1):
+        target = figure_dir / f"{notebook_path.stem}-{number}.png"
+        target.write_bytes(base64.b64decode(png))
+        written.append(target)
+    return written
