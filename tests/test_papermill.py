@@ -106,15 +106,17 @@ def test_article_paths_resolve_against_the_cwd_then_notebooks(
 ) -> None:
     seed = ROOT / "seeds" / "000_f7d6d82cfc8400da.txt"
     monkeypatch.chdir(ROOT)
-    assert resolve_article_path("../seeds/000_f7d6d82cfc8400da.txt") == seed
-    assert resolve_article_path(ARTICLE) == ROOT / ARTICLE
+    assert resolve_article_path("../seeds/000_f7d6d82cfc8400da.txt").resolve() == seed
+    assert resolve_article_path(ARTICLE) == Path(ARTICLE)
     monkeypatch.chdir(NOTEBOOK_DIR)
-    assert resolve_article_path("../seeds/000_f7d6d82cfc8400da.txt") == seed
+    relative = resolve_article_path("../seeds/000_f7d6d82cfc8400da.txt")
+    assert relative == Path("../seeds/000_f7d6d82cfc8400da.txt")  # no machine folders in outputs
+    assert relative.resolve() == seed
     (tmp_path / "seeds").mkdir()
     shadow = tmp_path / "seeds" / "000_f7d6d82cfc8400da.txt"
     shadow.write_text("Title\nA paragraph.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path / "seeds")
-    assert resolve_article_path("../seeds/000_f7d6d82cfc8400da.txt") == shadow
+    assert resolve_article_path("../seeds/000_f7d6d82cfc8400da.txt").resolve() == shadow
     assert resolve_article_path(seed) == seed
     with pytest.raises(FileNotFoundError, match=r"nowhere\.txt"):
         resolve_article_path("nowhere.txt")
