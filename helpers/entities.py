@@ -15,9 +15,16 @@ How a text is read, in one pass of compiled regexes plus a little Python per cap
    a short person name takes the full name used in the text ("Kelly" → "James Kelly") and wins
    over a place of the same name; a name typed once keeps its type; a national capital standing
    for its government is a metonym (``refers_to``).
+5. A name no list or head word types needs evidence from its context: a PERSON is seen with a
+   first name or surname, a title, a verb of saying or an age, or is the surname of a full name
+   in the text; an ORG follows "the" or precedes "shares"/"spokesman" or a score; a place follows
+   "in"; a title in quotation marks is a work. Without evidence it is MISC, not a PERSON.
+6. ALL-CAPS text (headlines, datelines) keeps only names known from the text or the lists, found
+   in their title-case form; a topic slug ("SOCCER - ") is not a name.
 
 Labels: PERSON, ORG, GPE (countries, cities, states), LOC (regions, seas, mountains), FAC
-(streets, buildings, airports), NORP (nationalities, religious and political groups), EVENT.
+(streets, buildings, airports), NORP (nationalities, religious and political groups), EVENT,
+MISC (a name with no evidence of its type: products, works, unknown one-word names).
 Conventions (CoNLL-2003/OntoNotes): "Bush" in "Bush administration" is a PERSON; a demonym plus
 an organisation is one ORG ("Japanese Foreign Ministry"); a country noun before an organisation or
 a title is its own GPE ("US | State Department"); "the" and a possessive "'s" are outside the
@@ -30,7 +37,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 import numpy as np
@@ -44,15 +51,17 @@ from helpers.gazetteer import (
     demonyms,
     first_names,
     lexicon,
+    major_cities,
     normalise,
     place_abbreviations,
     places,
     surnames,
 )
 
-LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "MISC")
 LABEL_DTYPE = pd.CategoricalDtype(list(LABELS))
 ENTITY_COLUMNS = ["start", "end", "text", "label", "entity", "refers_to", "title", "affiliation"]
+_COLUMN_INDEX = pd.Index(ENTITY_COLUMNS)
 LITERAL_PLACE_AFTER = frozenset(
     {
         "in",
@@ -73,6 +82,30 @@ LITERAL_PLACE_AFTER = frozenset(
 )
 """After these words a capital city is the place itself, not a metonym for its government."""
 MAX_PERSON_TOKENS = 4
+PERSON_CUES = frozenset({"said", "says", "told", "asked", "thanked", "quoted"})
+"""Verbs before a name that make an unknown name a person ("said Ismoil")."""
+_PERSON_CONTEXT_AFTER = re.compile(
+    r"(?:'s)?(?:[ \t]*\n?[ \t]*(?:said|says|told|added|asked|explained|himself|herself)\b"
+    r"|,[ \t]*(?:who\b|\d{1,3},))"
+)
+_OPENING_QUOTES = ("``", '"', "\u201c")
+_CLOSING_QUOTE = re.compile("[,.]?(?:''|[\"\u201d])(?![ \t]*(?:said|says|asked|added)\\b)")
+"""A name between these quotation marks is the title of a work ("``Iron Mask''"), unless the
+quotation is speech ("“Kofi Annan,” said ...")."""
+PLACE_CUES = frozenset({"in", "near", "outside", "inside", "throughout"})
+"""Prepositions before an unknown name that make it a place ("in Cherating")."""
+_ORG_CONTEXT_AFTER = re.compile(
+    r"(?:'s)?[ \t]*\n?[ \t]*(?:shares|stock|spokes(?:man|woman|person)|executives?|employees"
+    r"|subsidiary|unit|shareholders|investors|chief executive|chairman)\b"
+)
+"""Nouns after an unknown name that make it an organisation ("Omnicom shares")."""
+_COMPOUND_MODIFIER = re.compile(
+    r"-(?:based|backed|led|owned|run|controlled|born|made|style|awaited|era|premier|time)$"
+)
+"""A first word like "Iranian-backed" or "Long-awaited" modifies the name after it."""
+_ING_FORM = re.compile(r"^[A-Z][a-z]+ing$")
+_JOINING_WORDS = frozenset({"of", "for", "and", "&", "the"})
+_SCORE_AFTER = re.compile(r"[ \t]+\d")
 SINGLE_WORD_ORGS = frozenset(
     {"congress", "senate", "parliament", "cabinet", "pentagon", "kremlin", "treasury", "house"}
 )
@@ -114,6 +147,7 @@ _CAPS_WORD = rf"[{_UP}][{_UP}{_APOS}&.\d-]*(?![\w{_APOS}])"
 _CORPORATE = re.compile(
     r",?[ \t]*\n?[ \t]*(?:Inc|INC|Corp|CORP|Co|CO|Ltd|LTD|LLC|PLC|Plc)\.?(?!\w)"
 )
+_HEADLINE_SLUG = re.compile(rf"[{_UP}]+(?:[ \t]+[{_UP}]+)?[ \t]+-[ \t]")
 _LOWER_WORD = re.compile(rf"(?<![\w{_APOS}-])[a-z][a-z{_APOS}-]*")
 _CAPS_TOKEN = re.compile(rf"[{_UP}\d][{_UP}{_APOS}&.\d-]*")
 _POSSESSIVE = re.compile(rf"[{_APOS}]s$")
@@ -167,7 +201,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         + "|".join(re.escape(w[0].upper() + w[1:]) for w in dotted)
         + "|Inc\\.|Corp\\.|Co\\.|Ltd\\.|Bros\\.|Jr\\.|Sr\\.|Mt\\.|Ft\\.|St\\.)"
     )
-    token = rf"(?:{abbreviation}(?!\w)|{_INITIALS}|{_WORD})"
+    # The lookahead lets a word without a full stop skip the long list of abbreviations.
+    token = rf"(?:(?=[{_UP}][\w.]*\.){abbreviation}(?!\w)|{_INITIALS}|{_WORD})"
     scan = re.compile(
         rf"(?=[{_UP}])(?:(?P<caps>(?<![\w{_APOS}]){_CAPS_WORD}(?:[ \t,:;\"`()/-]+[{_UP}\d][{_UP}{_APOS}&.\d-]*(?![\w{_APOS}])){{2,}})"
         rf"|(?P<run>(?<![\w{_APOS}&]){token}(?:{_GAP}(?:{_CONNECTOR}{_GAP})?{token})*))"
@@ -195,7 +230,7 @@ class _Token:
         self.shouting = len(text) > 1 and text.isupper()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     start: int
     end: int
@@ -252,8 +287,8 @@ def extract_entities(text: str) -> pd.DataFrame:
     """Return one row per named-entity mention in ``text``, sorted by ``start``.
 
     Columns: ``start``, ``end`` (Int64 offsets, ``text[start:end]`` is the mention), ``text``
-    (string), ``label`` (category: PERSON, ORG, GPE, LOC, FAC, NORP, EVENT), ``entity`` (string,
-    canonical name: country names from GeoNames, a person's fullest name in the text, an
+    (string), ``label`` (category: PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, MISC), ``entity``
+    (string, canonical name: country names from GeoNames, a person's fullest name in the text, an
     acronym's long form), ``refers_to`` (string or NA: the country a capital city stands for when
     used as a metonym, e.g. "Pyongyang said"), ``title`` (string or NA: a person's title or role
     noun, "Deputy Foreign Minister"), ``affiliation`` (string or NA: the entity named with the
@@ -261,20 +296,29 @@ def extract_entities(text: str) -> pd.DataFrame:
     """
     text = text if isinstance(text, str) else str(text)
     mentions = _Recogniser(text).run()
-    codes = np.array([LABELS.index(m.label) for m in mentions], dtype=np.int8)
-    return pd.DataFrame(
-        {
-            "start": pd.array(np.array([m.start for m in mentions], dtype=np.int64), dtype="Int64"),
-            "end": pd.array(np.array([m.end for m in mentions], dtype=np.int64), dtype="Int64"),
-            "text": _strings([m.text for m in mentions]),
-            "label": pd.Categorical.from_codes(codes, dtype=LABEL_DTYPE),
-            "entity": _strings([m.entity for m in mentions]),
-            "refers_to": _strings([_metonym_target(text, m) for m in mentions]),
-            "title": _strings([m.title for m in mentions]),
-            "affiliation": _strings([m.affiliation for m in mentions]),
-        },
-        copy=False,
+    count = len(mentions)
+    codes = np.fromiter((LABELS.index(m.label) for m in mentions), dtype=np.int8, count=count)
+    columns = [
+        _integers([m.start for m in mentions]),
+        _integers([m.end for m in mentions]),
+        _strings([m.text for m in mentions]),
+        pd.Categorical.from_codes(codes, dtype=LABEL_DTYPE),
+        _strings([m.entity for m in mentions]),
+        _strings([_metonym_target(text, m) if m.label == "GPE" else None for m in mentions]),
+        _strings([m.title for m in mentions]),
+        _strings([m.affiliation for m in mentions]),
+    ]
+    # ``pd.DataFrame(dict)`` re-checks every column and costs as much as the recognition itself
+    # (about 1 ms per article here), so the frame is assembled with pandas' own internal
+    # constructor; pandas is pinned in requirements.txt and the seed tests cover the result.
+    return pd.DataFrame._from_arrays(
+        columns, _COLUMN_INDEX, pd.RangeIndex(count), verify_integrity=False
     )
+
+
+def _integers(values: list[int]) -> pd.arrays.IntegerArray:
+    """An ``Int64`` array without missing values, built directly (``pd.array`` is slower)."""
+    return pd.arrays.IntegerArray(np.array(values, dtype=np.int64), np.zeros(len(values), bool))
 
 
 def _strings(values: list[str | None]) -> pd.api.extensions.ExtensionArray:
@@ -513,7 +557,7 @@ class _Recogniser:
         self.text = text
         self.words = _words()
         self.countries = country_names()
-        self.country_set = frozenset(self.countries.values())
+        self.country_set = _canonical_countries()
         self.demonyms = demonyms()
         self.places = places()
         self.first_names = first_names()
@@ -527,6 +571,7 @@ class _Recogniser:
         runs: list[tuple[list[_Token], bool]] = []
         caps: list[tuple[int, int]] = []
         corporate: list[_Mention] = []
+        skip = self.words.skip
         for match in scan.finditer(text):
             if corporate and match.start() < corporate[-1].end:
                 continue
@@ -535,6 +580,8 @@ class _Recogniser:
                 caps.append(match.span())
                 continue
             run_text = match.group()
+            if not suffix and run_text.lower() in skip and not run_text.isupper():
+                continue  # "The", "However", "Monday" on their own: never a name
             if " " in run_text or "\n" in run_text or "\t" in run_text:
                 tokens = [
                     _Token(m.start(), m.end(), m.group())
@@ -573,14 +620,35 @@ class _Recogniser:
             runs.append((tokens, initial))
         if not runs and not caps and not corporate:
             return []
-        self.lower_vocabulary = {w.replace("\u2019", "'") for w in _LOWER_WORD.findall(text)}
+        self.lower_vocabulary = set(
+            _LOWER_WORD.findall(text.replace("\u2019", "'") if "\u2019" in text else text)
+        )
         mentions = corporate
+        typed_runs: dict[tuple[str, bool], list[_Mention]] = {}
         for tokens, initial in runs:
-            for segment, segment_initial in self._segments(tokens, initial):
-                mentions.extend(self._classify(segment, segment_initial))
+            start = tokens[0].start
+            key = (text[start : tokens[-1].end], initial)
+            if key in typed_runs:
+                mentions.extend(_moved(m, start) for m in typed_runs[key])
+                continue
+            found = [
+                mention
+                for segment, segment_initial in self._segments(tokens, initial)
+                for mention in self._classify(segment, segment_initial)
+            ]
+            mentions.extend(found)
+            if found and all(m.label is not None and m.label != "PERSON" for m in found):
+                # Typed from the words alone (PERSON, untyped and dropped names also look at
+                # their context): a repeat of the same run is typed the same way.
+                typed_runs[key] = [_moved(m, -start) for m in found]
         mentions = self._resolve(mentions)
+        known: dict[str, tuple[str, str]] = {}
+        if caps:
+            _remember(known, mentions)
         for start, end in caps:
-            mentions.extend(self._caps_stretch(start, end, mentions))
+            found = self._caps_stretch(start, end, known)
+            _remember(known, found)
+            mentions.extend(found)
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -597,6 +665,8 @@ class _Recogniser:
         if i < 0:
             return True
         char = text[i]
+        if char.isdigit() and "\n" in text[i:position]:
+            return True  # the line after a dateline ("LONDON 1997-03-02") or a table row
         if char in ".!?":
             j = i
             while j > 0 and text[j - 1].isalpha():
@@ -651,8 +721,12 @@ class _Recogniser:
         """Split at "and", "of", "for", "the" and "&" unless the phrase reads as one name."""
         while tokens and tokens[-1].bare in _CONNECTOR_WORDS:
             tokens = tokens[:-1]
-        while tokens and tokens[0].bare in _CONNECTOR_WORDS:
-            tokens, initial = tokens[1:], False
+        while tokens and (
+            tokens[0].bare in _JOINING_WORDS
+            or (tokens[0].bare in _CONNECTOR_WORDS and not tokens[0].text[0].isupper())
+            or (len(tokens) == 1 and tokens[0].bare in _CONNECTOR_WORDS)
+        ):
+            tokens, initial = tokens[1:], False  # but "Van Gundy", "De Klerk" keep their particle
         if not tokens:
             return []
         at = next(
@@ -679,6 +753,7 @@ class _Recogniser:
         elif connector == "and":
             keep = (
                 _last_bare(right) in words.org_head
+                and _last_bare(left) not in words.org_head  # "House and Senate": two names
                 and not self._has_known_prefix(left)
                 and not self._has_known_prefix(right)
                 and not any(t.bare in words.title for t in left)
@@ -704,29 +779,7 @@ class _Recogniser:
         """Return ``(label, entity)`` when the tokens are a country, demonym or place name."""
         if not tokens:
             return None
-        key = _POSSESSIVE.sub("", normalise(self.text[tokens[0].start : tokens[-1].end]))
-        found = self._lookup_key(key)
-        if (
-            found is None
-            and len(tokens) > 1
-            and all(t.shouting or t.bare in ("of", "and") for t in tokens)
-        ):
-            found = self._lookup_key(
-                " ".join(
-                    w.capitalize() if w not in ("OF", "AND") else w.lower() for w in key.split()
-                )
-            )
-        return found
-
-    def _lookup_key(self, key: str) -> tuple[str, str] | None:
-        if key in self.countries:
-            return "GPE", self.countries[key]
-        if key in self.demonyms:
-            return "NORP", self.demonyms[key] or _singular(key, self.demonyms)
-        if key in self.places:
-            return self.places[key], key
-        abbreviation = place_abbreviations().get(key)
-        return ("GPE", abbreviation) if abbreviation else None
+        return _lookup_surface(self.text[tokens[0].start : tokens[-1].end])
 
     def _has_known_prefix(self, tokens: list[_Token]) -> bool:
         """True when the first one to three tokens are a country, demonym or place name."""
@@ -752,12 +805,19 @@ class _Recogniser:
         if not tokens:
             return []
         if (
-            initial
-            and len(tokens) > 1
-            and self._is_common_word(tokens[0], strict=False)
+            len(tokens) > 1
+            and (
+                _COMPOUND_MODIFIER.search(tokens[0].text)
+                or (
+                    initial
+                    and _ING_FORM.search(tokens[0].text)
+                    and tokens[0].bare not in self.surnames
+                )
+                or (initial and self._is_common_word(tokens[0], strict=False))
+            )
             and self._lookup_name(tokens) is None
         ):
-            tokens, initial = tokens[1:], False
+            tokens, initial = tokens[1:], False  # "Echoing Annan", "Iranian-backed Hezbollah"
         known = self._lookup_name(tokens)
         if known:
             mention = self._mention(tokens, known[0], known[1], initial)
@@ -778,18 +838,29 @@ class _Recogniser:
         ):
             return [self._mention(tokens, None, self._surface(tokens), initial, hint="title")]
         label = self._label_by_form(tokens)
-        if label is None and initial and len(tokens) == 1 and self._is_common_word(tokens[0]):
+        if (
+            label is None
+            and initial
+            and len(tokens) == 1
+            and self._is_common_word(tokens[0])
+            and not _SCORE_AFTER.match(self.text, tokens[0].end)  # "Raith 5 1 1 3 4"
+        ):
             return []
         mention = self._mention(
             tokens, label, self._surface(tokens), initial, hint=None if label else "unknown"
         )
-        title = self._title_before(tokens[0].start) if label in (None, "PERSON") else None
+        title = (
+            self._title_before(tokens[0].start)
+            if label in (None, "PERSON") and not tokens[0].shouting  # "official INA news agency"
+            else None
+        )
         if title:
             mention.label, mention.title, mention.hint = "PERSON", title, None
         return [mention]
 
     def _split_affiliation(self, tokens: list[_Token], initial: bool) -> list[_Mention] | None:
-        """ "US Assistant Secretary ... James Kelly", "Japanese Foreign Ministry", "US State Department"."""
+        """ "US Assistant Secretary ... James Kelly", "Japanese Foreign Ministry", "US State Department",
+        "German Claudia Pechstein" (NORP + PERSON)."""
         words = self.words
         for size in range(min(3, len(tokens) - 1), 0, -1):
             lead = self._lookup_name(tokens[:size])
@@ -811,12 +882,27 @@ class _Recogniser:
             if people is not None:
                 return [affiliation, *people]
             if (
-                lead[0] == "GPE"
-                and (_last_bare(rest) in words.org_head or self._looks_like_person(rest))
-            ) or self._lookup_name(rest) is not None:
+                (lead[0] == "GPE" and _last_bare(rest) in words.org_head)
+                or self._looks_like_person(rest)
+                or self._lookup_name(rest) is not None
+                or (lead[0] == "NORP" and self._unknown_name(rest))
+            ):
                 return [affiliation, *self._classify(rest, False)]
             return None
         return None
+
+    def _unknown_name(self, tokens: list[_Token]) -> bool:
+        """Two or three capitalised words that no list knows and the text never writes in lower
+        case: after a nationality, a foreign person's name ("Belgian Toon Vandenhove")."""
+        return 2 <= len(tokens) <= 3 and all(
+            t.text[0].isupper()
+            and not t.shouting
+            and t.bare not in self.lower_vocabulary
+            and t.bare not in self.words.head
+            and t.bare not in self.words.titleish
+            and t.bare not in self.words.event_head
+            for t in tokens
+        )
 
     def _with_title(self, tokens: list[_Token], affiliation: str | None) -> list[_Mention] | None:
         """Split "Deputy Foreign Minister Lee Tae-shik" into a PERSON with its title, if it is one."""
@@ -887,7 +973,7 @@ class _Recogniser:
             word = tokens[0].text
             if (
                 word in country_codes()
-                or word.capitalize() in self.places
+                or (len(word) > 3 and word.capitalize() in self.places)  # "ROME", not "INA"
                 or word.capitalize() in self.countries
             ):
                 return None  # decided at document level
@@ -935,7 +1021,7 @@ class _Recogniser:
             self.text[start:end],
             label,
             entity,
-            [normalise(t.text) for t in tokens],
+            [t.text.replace("\u2019", "'") for t in tokens],
             hint=hint,
             sentence_initial=initial,
             possessive=end < tokens[-1].end,
@@ -987,32 +1073,77 @@ class _Recogniser:
                 m.label, m.entity = "GPE", codes[surface]
             elif surface in self.countries:
                 m.label, m.entity = "GPE", self.countries[surface]
-            elif surface.capitalize() in self.countries or surface.capitalize() in self.places:
-                m.label, m.entity = self._lookup_key(surface.capitalize()) or ("GPE", surface)
+            elif surface.capitalize() in self.countries or (
+                len(surface) > 3 and surface.capitalize() in self.places
+            ):
+                m.label, m.entity = _lookup_key(surface.capitalize()) or ("GPE", surface)
             elif _ACRONYM.match(surface):
                 m.label = "ORG" if not m.sentence_initial else None
             else:
                 unknown.setdefault(surface, []).append(m)
             if m.label is not None and m.label != "PERSON":
                 known.setdefault(surface, (m.label, m.entity))
-        for group in unknown.values():
+        # Longer names first: "Sergei Kiriyenko", found a person by vote, makes "Kiriyenko" one.
+        for surface, group in sorted(unknown.items(), key=lambda item: -len(item[1][0].tokens)):
+            if len(group[0].tokens) == 1 and surface in person_parts:
+                for m in group:
+                    m.label, m.entity = "PERSON", _nearest(person_parts[surface], m.start)
+                continue
             self._vote(group)
+            if group[0].label == "PERSON" and len(group[0].tokens) > 1:
+                parts = person_parts.setdefault(_POSSESSIVE.sub("", group[0].tokens[-1]), [])
+                parts.extend((m.start, m.entity) for m in group)
+                parts.sort()
         self._title_affiliations(mentions)
         return [m for m in mentions if m.label is not None]
 
     def _guess(self, mention: _Mention) -> str | None:
-        """Type a name with no lexical evidence: after "the", plural or web-like → ORG; else PERSON."""
+        """Type a name with no lexical evidence (None: not a name).
+
+        A title in quotation marks ("``Iron Mask''") is a work, MISC; several unknown ALL-CAPS
+        words ("PUBLICATION NOTES") are not a name. PERSON needs evidence: a census first name
+        or surname, a verb of saying or an age next to it ("Ismoil said", "said Ismoil",
+        "Savic, 65,"), or several name words none of which the text uses in lower case ("Sergei
+        Mikhailov"). After "the", with a plural or web-like last word, named after a country or
+        major city ("Leeds United"), before a score ("Arsenal 2") or before a company noun
+        ("Omnicom shares") it is an ORG; after "in" or "near" a place (GPE); anything else is a
+        named thing of unknown type, MISC ("Viagra").
+        """
         tokens = [t.lower() for t in mention.tokens]
+        if self.text[max(0, mention.start - 2) : mention.start].endswith(
+            _OPENING_QUOTES
+        ) and _CLOSING_QUOTE.match(self.text, mention.end):
+            return "MISC"
+        if len(tokens) > 1 and all(name.isupper() for name in mention.tokens):
+            return None
         if len(tokens) > MAX_PERSON_TOKENS:
             return "ORG"
-        if any(t in self.first_names or t in self.surnames for t in tokens):
+        if len(tokens) > 1 and tokens[0] not in self.first_names:
+            cities, countries = major_cities(), self.countries
+            if any(name in cities or name in countries for name in mention.tokens):
+                return "ORG"  # "Leeds United", "Bayern Munich": a club or firm named after a place
+        if any(
+            (t in self.first_names or t in self.surnames) and not name.isupper()
+            for t, name in zip(tokens, mention.tokens)
+        ):
             return "PERSON"
-        if _word_before(self.text, mention.start).lower() == "the":
+        if len(tokens) == 1 and _SCORE_AFTER.match(self.text, mention.end):
+            return "ORG"  # "Arsenal 2": a team in a results line
+        before = _word_before(self.text, mention.start).lower()
+        if before == "the":
             return "ORG"
         word = mention.tokens[-1]
         if _ORG_LIKE_WORD.search(word) and word.lower() not in self.surnames:
             return "ORG"
-        return "PERSON"
+        if _ORG_CONTEXT_AFTER.match(self.text, mention.end):
+            return "ORG"
+        if before in PERSON_CUES or _PERSON_CONTEXT_AFTER.match(self.text, mention.end):
+            return "PERSON"
+        if before in PLACE_CUES:
+            return "GPE"
+        if len(tokens) > 1 and not any(t in self.lower_vocabulary for t in tokens):
+            return "PERSON"
+        return "MISC"
 
     def _acronym_definitions(self, mentions: list[_Mention]) -> dict[str, tuple[str, str]]:
         """ "International Atomic Energy Agency's (IAEA)": the acronym takes the long form's entity.
@@ -1037,7 +1168,7 @@ class _Recogniser:
                 for m in inside:
                     mentions.remove(m)
                 surface = normalise(self.text[span[0] : span[1]])
-                found = self._lookup_key(surface)
+                found = _lookup_key(surface)
                 long_form = _Mention(
                     span[0],
                     span[1],
@@ -1092,7 +1223,7 @@ class _Recogniser:
                     m.label, m.entity = "ORG", normalise(m.text)
                 return
         votes = Counter(self._guess(m) for m in group)
-        label = max(votes, key=lambda lab: (votes[lab], lab == "PERSON"))
+        label = "PERSON" if votes["PERSON"] else max(votes, key=votes.__getitem__)
         for m in group:
             m.label = label
 
@@ -1109,13 +1240,15 @@ class _Recogniser:
                 if between.split() == [person.title]:
                     person.affiliation = before.entity
 
-    def _caps_stretch(self, start: int, end: int, mentions: list[_Mention]) -> list[_Mention]:
-        """ALL-CAPS headline words: keep only names known from the text or from the name lists."""
-        known: dict[str, tuple[str, str]] = {}
-        for m in mentions:
-            known.setdefault(normalise(m.text).upper(), (m.label or "ORG", m.entity))
-            if m.label == "PERSON" and len(m.tokens) > 1:
-                known.setdefault(m.tokens[-1].upper(), ("PERSON", m.entity))
+    def _caps_stretch(
+        self, start: int, end: int, known: dict[str, tuple[str, str]]
+    ) -> list[_Mention]:
+        """ALL-CAPS headline words: keep only names ``known`` from the text (upper-cased surface →
+        label, entity) or from the name lists. A topic slug opening the line ("RUGBY UNION - ...")
+        is not a name."""
+        if start == 0 or self.text[start - 1] == "\n":
+            slug = _HEADLINE_SLUG.match(self.text, start, end)
+            start = slug.end() if slug else start
         tokens = [
             _Token(m.start(), m.end(), m.group())
             for m in _CAPS_TOKEN.finditer(self.text, start, end)
@@ -1176,6 +1309,71 @@ class _Recogniser:
 
 
 # --- small helpers ----------------------------------------------------------------------------
+
+
+@cache
+def _canonical_countries() -> frozenset[str]:
+    """The canonical country names (values of :func:`country_names`)."""
+    return frozenset(country_names().values())
+
+
+@lru_cache(maxsize=1 << 16)
+def _lookup_surface(surface: str) -> tuple[str, str] | None:
+    """``(label, entity)`` of a country, demonym or place name as written (possessive dropped;
+    an ALL-CAPS name is also tried in title case), or None. Cached: names recur across texts."""
+    key = _POSSESSIVE.sub("", normalise(surface))
+    found = _lookup_key(key)
+    words = key.split()
+    if (
+        found is None
+        and len(words) > 1
+        and all((len(w) > 1 and w.isupper()) or w.lower() in ("of", "and") for w in words)
+    ):
+        found = _lookup_key(
+            " ".join(w.capitalize() if w not in ("OF", "AND") else w.lower() for w in words)
+        )
+    return found
+
+
+def _lookup_key(key: str) -> tuple[str, str] | None:
+    """``(label, entity)`` of an exact country, demonym, place or state-abbreviation key."""
+    countries = country_names()
+    if key in countries:
+        return "GPE", countries[key]
+    groups = demonyms()
+    if key in groups:
+        return "NORP", groups[key] or _singular(key, groups)
+    known_places = places()
+    if key in known_places:
+        return known_places[key], key
+    abbreviation = place_abbreviations().get(key)
+    return ("GPE", abbreviation) if abbreviation else None
+
+
+def _remember(known: dict[str, tuple[str, str]], mentions: list[_Mention]) -> None:
+    """Add the upper-cased names of ``mentions`` (and persons' surnames) to ``known``."""
+    for m in mentions:
+        known.setdefault(normalise(m.text).upper(), (m.label or "ORG", m.entity))
+        if m.label == "PERSON" and len(m.tokens) > 1:
+            known.setdefault(m.tokens[-1].upper(), ("PERSON", m.entity))
+
+
+def _moved(mention: _Mention, shift: int) -> _Mention:
+    """A copy of ``mention`` with its offsets shifted by ``shift`` (``text`` is kept)."""
+    m = mention
+    return _Mention(
+        m.start + shift,
+        m.end + shift,
+        m.text,
+        m.label,
+        m.entity,
+        m.tokens,
+        m.hint,
+        m.title,
+        m.affiliation,
+        m.sentence_initial,
+        m.possessive,
+    )
 
 
 def _last_bare(tokens: list[_Token]) -> str:

