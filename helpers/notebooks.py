@@ -77,6 +77,7 @@ def execute_notebook(
         kernel_name=KERNEL_NAME,
         timeout=CELL_TIMEOUT_SECONDS,
         record_timing=False,
+        coalesce_streams=True,  # one stream output per cell, however the kernel chunked it
         resources={"metadata": {"path": str(path.parent)}},
     )
     if out_path is None:
