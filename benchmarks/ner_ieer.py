@@ -14,13 +14,14 @@ the machine counts as little as possible), next to the speed of NLTK word tokeni
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from ieer import read_stories
 
 from helpers.entities import extract_entities
 from helpers.words import token_spans
@@ -35,51 +36,6 @@ LABEL_MAP = {
 TYPES = ("PERSON", "ORGANIZATION", "LOCATION")
 TIMING_PASSES = 3
 """Both timings keep the fastest of this many passes over the corpus (less noise from other load)."""
-_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.DOTALL)
-_SECTION = re.compile(r"<(HEADLINE|TEXT)>(.*?)</\1>", re.DOTALL)
-_TAG = re.compile(r'<b_enamex type="([A-Z]+)"( status="opt")?[^>]*>|<e_enamex>|<[^>]*>')
-
-Span = tuple[int, int, str]
-"""``(start, end, type)``; the type is prefixed with "opt:" for optional annotations (``status="opt"``),
-which, as in the MUC scorer, count neither as missed nor, when predicted, as spurious."""
-
-
-def strip_tags(sgml: str, offset: int) -> tuple[str, list[Span]]:
-    """Remove the tags of ``sgml``; return the plain text and its ENAMEX spans shifted by ``offset``."""
-    parts: list[str] = []
-    spans: list[Span] = []
-    length = 0
-    opened: tuple[int, str] | None = None
-    position = 0
-    for tag in _TAG.finditer(sgml):
-        parts.append(sgml[position : tag.start()])
-        length += tag.start() - position
-        position = tag.end()
-        if tag.group(1):
-            opened = (length, ("opt:" if tag.group(2) else "") + tag.group(1))
-        elif tag.group(0) == "<e_enamex>" and opened is not None:
-            spans.append((offset + opened[0], offset + length, opened[1]))
-            opened = None
-    parts.append(sgml[position:])
-    return "".join(parts), spans
-
-
-def read_stories(corpus_dir: Path) -> list[tuple[str, list[Span]]]:
-    """Return ``(text, gold spans)`` for every story of every corpus file."""
-    stories = []
-    for path in sorted(p for p in corpus_dir.iterdir() if p.name.isupper() or "_" in p.name):
-        if path.name == "README":
-            continue
-        for doc in _DOC.finditer(path.read_text("latin-1")):
-            text, gold = "", []
-            for section in _SECTION.finditer(doc.group(1)):
-                if text:
-                    text += "\n\n"
-                plain, spans = strip_tags(section.group(2).strip("\n"), len(text))
-                text += plain
-                gold.extend(spans)
-            stories.append((text, gold))
-    return stories
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -96,23 +52,24 @@ def main() -> None:
         "--errors", type=int, default=0, help="print this many missed and spurious spans"
     )
     args = parser.parse_args()
-    stories = read_stories(args.corpus_dir)
+    stories = read_stories(args.corpus_dir, trim=True)
 
     extract_entities("Warm-up loads the name lists once.")
     elapsed = tokenizer_elapsed = float("inf")
     for _ in range(TIMING_PASSES):
         started = time.process_time()
-        predictions = [extract_entities(text) for text, _ in stories]
+        predictions = [extract_entities(story.text) for story in stories]
         elapsed = min(elapsed, time.process_time() - started)
         started = time.process_time()
-        n_tokens = sum(len(token_spans(text)) for text, _ in stories)
+        n_tokens = sum(len(token_spans(story.text)) for story in stories)
         tokenizer_elapsed = min(tokenizer_elapsed, time.process_time() - started)
 
     gold_all: set[tuple[int, int, int, str]] = set()
     pred_all: set[tuple[int, int, int, str]] = set()
-    for i, ((_, gold), frame) in enumerate(zip(stories, predictions, strict=True)):
-        gold_all.update((i, s, e, t) for s, e, t in gold if not t.startswith("opt:"))
-        optional = {(s, e) for s, e, t in gold if t.startswith("opt:")}
+    for i, (story, frame) in enumerate(zip(stories, predictions, strict=True)):
+        gold = [span for span in story.spans if span.kind == "enamex"]
+        gold_all.update((i, g.start, g.end, g.type) for g in gold if not g.optional)
+        optional = {(g.start, g.end) for g in gold if g.optional}
         for s, e, label in zip(frame["start"], frame["end"], frame["label"], strict=True):
             if label in LABEL_MAP and (int(s), int(e)) not in optional:
                 pred_all.add((i, int(s), int(e), LABEL_MAP[label]))
@@ -148,7 +105,7 @@ def main() -> None:
         print("\nright span, wrong type (gold -> predicted):")
         for (gold_type, predicted), n in confusion.most_common():
             print(f"{n:4d} {gold_type} -> {predicted}")
-        texts = [text for text, _ in stories]
+        texts = [story.text for story in stories]
         missed = Counter(f"{t:<13}{texts[i][s:e]!r}" for i, s, e, t in gold_all - pred_all)
         spurious = Counter(f"{t:<13}{texts[i][s:e]!r}" for i, s, e, t in pred_all - gold_all)
         print("\nmissed:")

@@ -22,31 +22,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pandas as pd
+from ieer import read_stories
 
 from helpers.entities import extract_entities
 from helpers.quotes import extract_quotes
 from helpers.sentences import sentence_spans
 from helpers.words import count_words, token_spans
 
-_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.DOTALL)
-_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.DOTALL)
-_TAG = re.compile(r"<[^>]*>")
 _PARAGRAPH_START = re.compile(r"\n[ \t]*\t")
 _QUOTE = re.compile(r"``(.*?)(?:''|(?=\n\n))", re.DOTALL)
 
 
-def read_stories(corpus_dir: Path) -> list[str]:
-    """Return the plain text of every story (paragraphs separated by a blank line)."""
-    stories = []
-    for path in sorted(p for p in corpus_dir.iterdir() if "_" in p.name):
-        for doc in _DOC.finditer(path.read_text("utf-8", errors="replace")):
-            body = _TEXT.search(doc.group(1))
-            if body is None:
-                continue
-            plain = _TAG.sub("", body.group(1))
-            paragraphs = [" ".join(part.split()) for part in _PARAGRAPH_START.split("\n" + plain)]
-            stories.append("\n\n".join(part for part in paragraphs if part))
-    return stories
+def paragraphs(body: str) -> str:
+    """``body`` one paragraph per tab-indented block, spaces collapsed, joined by a blank line."""
+    parts = [" ".join(part.split()) for part in _PARAGRAPH_START.split("\n" + body)]
+    return "\n\n".join(part for part in parts if part)
 
 
 def coverage(stories: list[str], misses: int) -> None:
@@ -112,7 +102,7 @@ def main() -> None:
     parser.add_argument("corpus", type=Path, help="the ieer corpus directory")
     parser.add_argument("--misses", type=int, default=0, help="print this many uncovered passages")
     args = parser.parse_args()
-    stories = read_stories(args.corpus)
+    stories = [paragraphs(s.body) for s in read_stories(args.corpus) if s.body is not None]
     coverage(stories, args.misses)
     timing(stories)
 

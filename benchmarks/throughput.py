@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ieer import Story, read_stories
 from nltk.tokenize import NLTKWordTokenizer
 
 from helpers.article import parse_article
@@ -45,11 +46,6 @@ from helpers.quotes import extract_quotes
 from helpers.sentences import sentence_spans, split_sentences
 from helpers.timexes import extract_timexes
 
-_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.DOTALL)
-_DATE = re.compile(r"<DATE_TIME>\s*(\d\d)/(\d\d)/(\d{4})")
-_HEADLINE = re.compile(r"<HEADLINE>(.*?)</HEADLINE>", re.DOTALL)
-_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.DOTALL)
-_TAG = re.compile(r"<[^>]*>")
 _PARAGRAPH_START = re.compile(r"\n[ \t]+(?=\S)")
 _WORD_TOKENIZER = NLTKWordTokenizer()
 #: Loop length of :func:`spin`: about the CPU time of analysing one article.
@@ -65,33 +61,17 @@ class CorpusArticle:
     text: str
 
 
-def _plain(markup: str) -> str:
-    """Markup removed, entities decoded, ``\u0060\u0060 ''`` as curly quotes, spaces collapsed."""
-    text = html.unescape(_TAG.sub("", markup)).replace("``", "“").replace("''", "”")
+def _plain(text: str) -> str:
+    """Entities decoded, ``\u0060\u0060 ''`` as curly quotes, spaces collapsed."""
+    text = html.unescape(text).replace("``", "“").replace("''", "”")
     return " ".join(text.split())
 
 
-def read_ieer_articles(corpus_dir: Path) -> list[CorpusArticle]:
-    """Every ``<DOC>`` of every file of ``corpus_dir`` (sorted by file name), in file order."""
-    articles = []
-    for path in sorted(p for p in corpus_dir.iterdir() if p.is_file()):
-        for doc in _DOC.finditer(path.read_text(encoding="utf-8", errors="replace")):
-            body = doc.group(1)
-            docno = re.search(r"<DOCNO>\s*(\S+)", body)
-            date = _DATE.search(body)
-            headline = _HEADLINE.search(body)
-            text = _TEXT.search(body)
-            paragraphs = [_plain(headline.group(1))] if headline else []
-            if text:
-                paragraphs += [_plain(part) for part in _PARAGRAPH_START.split(text.group(1))]
-            articles.append(
-                CorpusArticle(
-                    docno=docno.group(1) if docno else f"{path.name}#{len(articles)}",
-                    published=dt.date(int(date[3]), int(date[1]), int(date[2])) if date else None,
-                    text="\n\n".join(p for p in paragraphs if p),
-                )
-            )
-    return articles
+def as_corpus_article(story: Story) -> CorpusArticle:
+    """The headline, then one paragraph per indented line of the body, blank lines between."""
+    paragraphs = [_plain(story.headline or "")]
+    paragraphs += [_plain(part) for part in _PARAGRAPH_START.split(story.body or "")]
+    return CorpusArticle(story.docno, story.date, "\n\n".join(p for p in paragraphs if p))
 
 
 def as_article_file(article: CorpusArticle) -> str:
@@ -208,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="also profile (b) with cProfile")
     args = parser.parse_args(argv)
 
-    articles = read_ieer_articles(args.corpus_dir)
+    articles = [as_corpus_article(story) for story in read_stories(args.corpus_dir)]
     if not articles:
         print(f"no <DOC> found in {args.corpus_dir}", file=sys.stderr)
         return 1

@@ -23,18 +23,16 @@ import re
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from ieer import Story, read_stories
+
 from helpers.timexes import extract_timexes, iter_timexes  # noqa: E402
 
-_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.DOTALL)
-_DATE_TIME = re.compile(r"<DATE_TIME>\s*(\d\d)/(\d\d)/(\d{4})")
-_REGION = re.compile(r"<(HEADLINE|TEXT)>(.*?)</\1>", re.DOTALL)
-_TAG = re.compile(r"<(/?)(b_timex|e_timex|b_enamex|e_enamex|b_numex|e_numex)[^>]*>|<[^>]+>")
-_TIMEX_TYPE = re.compile(r'type="(DATE|TIME|DURATION)"')
+#: The gold ``<b_timex>`` types that are scored.
+GOLD_TYPES = ("DATE", "TIME", "DURATION")
 #: Expressions TimeML annotates and IE-ER (MUC-7 style) leaves untagged.
 _TIMEML_ONLY = re.compile(
     r"(?i)(?:today|tonight|yesterday|tomorrow|now|currently|recently|lately|nowadays|"
@@ -44,50 +42,9 @@ _TIMEML_ONLY = re.compile(
 )
 
 
-@dataclass
-class Story:
-    """One IE-ER story as plain text, its anchor date and its gold timex spans."""
-
-    text: str
-    anchor: str
-    gold: list[tuple[int, int]]
-
-
-def parse_stories(corpus_dir: Path) -> list[Story]:
-    """Read every story of every file in ``corpus_dir`` (files without <DOC> are skipped)."""
-    stories = []
-    for path in sorted(corpus_dir.iterdir()):
-        if not path.is_file() or path.name == "README":
-            continue
-        for doc in _DOC.finditer(path.read_text("utf-8", errors="replace")):
-            date = _DATE_TIME.search(doc.group(1))
-            anchor = f"{date[3]}-{date[1]}-{date[2]}" if date else ""
-            parts, gold, offset = [], [], 0
-            for region in _REGION.finditer(doc.group(1)):
-                plain, spans = strip_tags(region.group(2))
-                parts.append(plain)
-                gold += [(s + offset, e + offset) for s, e in spans]
-                offset += len(plain) + 2
-            stories.append(Story("\n\n".join(parts), anchor, gold))
-    return stories
-
-
-def strip_tags(sgml: str) -> tuple[str, list[tuple[int, int]]]:
-    """Remove the tags of ``sgml``; return the text and the DATE/TIME/DURATION timex spans."""
-    pieces: list[str] = []
-    length, spans, open_start = 0, [], None
-    cursor = 0
-    for tag in _TAG.finditer(sgml):
-        pieces.append(sgml[cursor : tag.start()])
-        length += tag.start() - cursor
-        cursor = tag.end()
-        if tag.group(2) == "b_timex":
-            open_start = length if _TIMEX_TYPE.search(tag.group(0)) else None
-        elif tag.group(2) == "e_timex" and open_start is not None:
-            spans.append((open_start, length))
-            open_start = None
-    pieces.append(sgml[cursor:])
-    return "".join(pieces), spans
+def gold_spans(story: Story) -> list[tuple[int, int]]:
+    """The story's DATE/TIME/DURATION timex spans, in text order."""
+    return [(g.start, g.end) for g in story.spans if g.kind == "timex" and g.type in GOLD_TYPES]
 
 
 def score(gold: list[tuple[int, int]], predicted: list[tuple[int, int]]) -> tuple[int, int]:
@@ -116,23 +73,24 @@ def main() -> None:
     parser.add_argument("corpus_dir", type=Path)
     parser.add_argument("--errors", action="store_true", help="list missed and spurious spans")
     args = parser.parse_args()
-    stories = parse_stories(args.corpus_dir)
+    stories = read_stories(args.corpus_dir)
     n_gold = n_pred = n_sets = n_timeml_only = strict = overlap = overlap_timeml_only = 0
     for story in stories:
-        rows = iter_timexes(story.text, story.anchor or None)
+        gold = gold_spans(story)
+        rows = iter_timexes(story.text, story.date)
         n_sets += sum(row[2] == "SET" for row in rows)
         predicted = [(row[0], row[1]) for row in rows if row[2] != "SET"]
         timeml_only = [
             span for span in predicted if _TIMEML_ONLY.fullmatch(story.text[span[0] : span[1]])
         ]
-        s, o = score(story.gold, predicted)
+        s, o = score(gold, predicted)
         n_gold, n_pred, strict, overlap = (
-            n_gold + len(story.gold), n_pred + len(predicted), strict + s, overlap + o,
+            n_gold + len(gold), n_pred + len(predicted), strict + s, overlap + o,
         )
         n_timeml_only += len(timeml_only)
-        overlap_timeml_only += score(story.gold, timeml_only)[1]
+        overlap_timeml_only += score(gold, timeml_only)[1]
         if args.errors:
-            show_errors(story, predicted)
+            show_errors(story.text, gold, predicted)
     seconds = min(_timed_pass(stories, iter_timexes) for _ in range(10))
     frame_seconds = min(_timed_pass(stories, extract_timexes) for _ in range(10))
     n_chars = sum(len(story.text) for story in stories)
@@ -150,20 +108,19 @@ def main() -> None:
 def _timed_pass(stories: list[Story], extract: Callable[[str, object], object]) -> float:
     began = time.perf_counter()
     for story in stories:
-        extract(story.text, story.anchor or None)
+        extract(story.text, story.date)
     return time.perf_counter() - began
 
 
-def show_errors(story: Story, predicted: list[tuple[int, int]]) -> None:
-    text = story.text
-    for start, end in story.gold:
+def show_errors(text: str, gold: list[tuple[int, int]], predicted: list[tuple[int, int]]) -> None:
+    for start, end in gold:
         if not any(s < end and start < e for s, e in predicted):
             print(f"MISSED   {text[start:end]!r:30} ... {text[max(0, start - 40):end + 20]!r}")
         elif (start, end) not in predicted:
             found = [text[s:e] for s, e in predicted if s < end and start < e]
             print(f"EXTENT   gold {text[start:end]!r:24} got {found!r}")
     for start, end in predicted:
-        if not any(s < end and start < e for s, e in story.gold):
+        if not any(s < end and start < e for s, e in gold):
             print(f"SPURIOUS {text[start:end]!r:30} ... {text[max(0, start - 40):end + 20]!r}")
 
 
