@@ -46,11 +46,11 @@ from helpers.timexes import extract_timexes
 from helpers.words import count_words, word_spans
 
 __all__ = [
+    "Article",
+    "ArticleFormatError",
     "alias_table",
     "analyze_corpus",
-    "Article",
     "article_overview",
-    "ArticleFormatError",
     "chart_data",
     "clock_comparison",
     "compare_counts",

@@ -42,8 +42,8 @@ from typing import Protocol
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
+from helpers.frames import category_array, int_array, make_frame, string_array
 from helpers.gazetteer import (
     capitals,
     country_codes,
@@ -61,7 +61,6 @@ from helpers.gazetteer import (
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "MISC")
 LABEL_DTYPE = pd.CategoricalDtype(list(LABELS))
 ENTITY_COLUMNS = ["start", "end", "text", "label", "entity", "refers_to", "title", "affiliation"]
-_COLUMN_INDEX = pd.Index(ENTITY_COLUMNS)
 LITERAL_PLACE_AFTER = frozenset(
     {
         "in",
@@ -296,34 +295,20 @@ def extract_entities(text: str) -> pd.DataFrame:
     """
     text = text if isinstance(text, str) else str(text)
     mentions = _Recogniser(text).run()
-    count = len(mentions)
-    codes = np.fromiter((LABELS.index(m.label) for m in mentions), dtype=np.int8, count=count)
-    columns = [
-        _integers([m.start for m in mentions]),
-        _integers([m.end for m in mentions]),
-        _strings([m.text for m in mentions]),
-        pd.Categorical.from_codes(codes, dtype=LABEL_DTYPE),
-        _strings([m.entity for m in mentions]),
-        _strings([_metonym_target(text, m) if m.label == "GPE" else None for m in mentions]),
-        _strings([m.title for m in mentions]),
-        _strings([m.affiliation for m in mentions]),
-    ]
-    # ``pd.DataFrame(dict)`` re-checks every column and costs as much as the recognition itself
-    # (about 1 ms per article here), so the frame is assembled with pandas' own internal
-    # constructor; pandas is pinned in requirements.txt and the seed tests cover the result.
-    return pd.DataFrame._from_arrays(
-        columns, _COLUMN_INDEX, pd.RangeIndex(count), verify_integrity=False
+    return make_frame(
+        {
+            "start": int_array([m.start for m in mentions]),
+            "end": int_array([m.end for m in mentions]),
+            "text": string_array([m.text for m in mentions]),
+            "label": category_array([m.label for m in mentions], LABEL_DTYPE),
+            "entity": string_array([m.entity for m in mentions]),
+            "refers_to": string_array(
+                [_metonym_target(text, m) if m.label == "GPE" else None for m in mentions]
+            ),
+            "title": string_array([m.title for m in mentions]),
+            "affiliation": string_array([m.affiliation for m in mentions]),
+        }
     )
-
-
-def _integers(values: list[int]) -> pd.arrays.IntegerArray:
-    """An ``Int64`` array without missing values, built directly (``pd.array`` is slower)."""
-    return pd.arrays.IntegerArray(np.array(values, dtype=np.int64), np.zeros(len(values), bool))
-
-
-def _strings(values: list[str | None]) -> pd.api.extensions.ExtensionArray:
-    """A pandas ``string`` array, built straight from Arrow (``pd.array`` is several times slower)."""
-    return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()))
 
 
 def entity_counts(article: HasText, merge_metonyms: bool = False) -> pd.DataFrame:

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from helpers.frames import category_array, int_array, make_frame, string_array
 from helpers.sentences import sentence_spans
 from helpers.words import count_words
 
@@ -278,41 +279,28 @@ def _rows_to_frame(text: str, rows: list[_Row]) -> pd.DataFrame:
     parents = [None if row.parent is None else new_id[row.parent] for row in ordered]
     cues = [row.cue for row in ordered]
     speakers = [row.speaker for row in ordered]
-    return pd.DataFrame(
+    return make_frame(
         {
-            "quote_id": _int_array(list(range(len(ordered)))),
-            "parent_id": _int_array(parents),
-            "start": _int_array(starts),
-            "end": _int_array(ends),
+            "quote_id": int_array(list(range(len(ordered)))),
+            "parent_id": int_array(parents),
+            "start": int_array(starts),
+            "end": int_array(ends),
             "content": _string_array([(s, e) for s, e in zip(starts, ends, strict=True)], text),
             "content_spans": pd.Series([list(row.spans) for row in ordered], dtype=object),
-            "kind": pd.Categorical.from_codes(
-                np.array([KINDS.index(row.kind) for row in ordered], dtype=np.int8),
-                dtype=_KIND_DTYPE,
-            ),
+            "kind": category_array([row.kind for row in ordered], _KIND_DTYPE),
             "cue": _string_array(cues, text),
-            "cue_start": _int_array([None if cue is None else cue[0] for cue in cues]),
-            "cue_end": _int_array([None if cue is None else cue[1] for cue in cues]),
+            "cue_start": int_array([None if cue is None else cue[0] for cue in cues]),
+            "cue_end": int_array([None if cue is None else cue[1] for cue in cues]),
             "speaker": _string_array(speakers, text),
-            "speaker_start": _int_array([None if span is None else span[0] for span in speakers]),
-            "speaker_end": _int_array([None if span is None else span[1] for span in speakers]),
-        },
-        columns=QUOTE_COLUMNS,
+            "speaker_start": int_array([None if span is None else span[0] for span in speakers]),
+            "speaker_end": int_array([None if span is None else span[1] for span in speakers]),
+        }
     )
-
-
-def _int_array(values: list[int | None]) -> pd.arrays.IntegerArray:
-    """A nullable ``Int64`` array built without pandas' slow element-wise inference."""
-    mask = np.array([value is None for value in values], dtype=bool)
-    data = np.array([0 if value is None else value for value in values], dtype=np.int64)
-    return pd.arrays.IntegerArray(data, mask)
 
 
 def _string_array(spans: list[Span | None], text: str) -> pd.api.extensions.ExtensionArray:
     """The ``string`` array of the texts of ``spans`` (null for None)."""
-    return pd.array(
-        [None if span is None else text[span[0] : span[1]] for span in spans], dtype="string"
-    )
+    return string_array([None if span is None else text[span[0] : span[1]] for span in spans])
 
 
 def _depth(rows: list[_Row], index: int) -> int:

@@ -9,6 +9,8 @@ from importlib import resources
 import pandas as pd
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
+from helpers.frames import int_array, make_frame, string_array
+
 SENTENCE_COLUMNS = ["start", "end", "text"]
 _BLOCK = re.compile(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*\Z)", re.DOTALL)
 #: A quotation that ends in ? or ! and is followed by a lower-case word continues its sentence:
@@ -77,11 +79,10 @@ def split_sentences(text: str) -> pd.DataFrame:
     cross a blank line; surrounding whitespace is not part of a sentence.
     """
     spans = sentence_spans(text)
-    return pd.DataFrame(
+    return make_frame(
         {
-            "start": pd.array([s for s, _ in spans], dtype="Int64"),
-            "end": pd.array([e for _, e in spans], dtype="Int64"),
-            "text": pd.array([text[s:e] for s, e in spans], dtype="string"),
-        },
-        columns=SENTENCE_COLUMNS,
+            "start": int_array([s for s, _ in spans]),
+            "end": int_array([e for _, e in spans]),
+            "text": string_array([text[s:e] for s, e in spans]),
+        }
     )

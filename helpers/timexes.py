@@ -29,10 +29,11 @@ import pandas as pd
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta, weekday
 
+from helpers.frames import category_array, int_array, make_frame, string_array
+
 TIMEX_COLUMNS = ["start", "end", "text", "type", "value", "mod", "resolved"]
 TIMEX_TYPES = ["DATE", "TIME", "DURATION", "SET"]
 _TYPE_DTYPE = pd.CategoricalDtype(TIMEX_TYPES)
-_TYPE_CODES = {name: code for code, name in enumerate(TIMEX_TYPES)}
 _WEEKDAYS = [relativedelta(weekday=weekday(i)) for i in range(7)]
 _CONTEXT_CHARS = 120
 _NUMERIC = re.compile(r"^\d+(?:\.\d+)?$")
@@ -387,7 +388,7 @@ def _ambiguous_month_ok(word: str, m: _Match, has_day_or_year: bool) -> bool:
             return m.previous_word() in {
                 "in", "on", "last", "next", "the", "this", "early", "late", "mid", "since",
                 "until", "by",
-                "of", "this", "before", "after", "during", "through", "from", "to", "between",
+                "of", "before", "after", "during", "through", "from", "to", "between",
             }
     return True
 
@@ -741,7 +742,7 @@ _YEAR_NAME_OK = frozenset({
     "in", "since", "by", "until", "from", "of", "before", "after", "during", "through", "to",
     "and", "or", "early", "late", "mid", "fiscal", "the", "for", "on", "between", "spring",
     "summer", "fall", "autumn", "winter", "christmas", "year", "fy", "around", "circa", "c.",
-    "but", "then", "year-end", "as", "also", "until", "till", "(", "-", "&",
+    "but", "then", "year-end", "as", "also", "till", "(", "-", "&",
 })
 
 
@@ -950,17 +951,14 @@ def extract_timexes(text: str, anchor: object = None) -> pd.DataFrame:
     False when the value depends on an anchor that was not given).
     """
     rows = iter_timexes(text, anchor)
-    n_rows = len(rows)
-    no_mask = np.zeros(n_rows, dtype=bool)
-    return pd.DataFrame(
+    return make_frame(
         {
-            "start": pd.arrays.IntegerArray(np.array([r[0] for r in rows], dtype="int64"), no_mask),
-            "end": pd.arrays.IntegerArray(np.array([r[1] for r in rows], dtype="int64"), no_mask),
-            "text": pd.array([text[r[0] : r[1]] for r in rows], dtype="string"),
-            "type": pd.Categorical.from_codes([_TYPE_CODES[r[2]] for r in rows], dtype=_TYPE_DTYPE),
-            "value": pd.array([r[3] for r in rows], dtype="string"),
-            "mod": pd.array([r[4] for r in rows], dtype="string"),
+            "start": int_array([r[0] for r in rows]),
+            "end": int_array([r[1] for r in rows]),
+            "text": string_array([text[r[0] : r[1]] for r in rows]),
+            "type": category_array([r[2] for r in rows], _TYPE_DTYPE),
+            "value": string_array([r[3] for r in rows]),
+            "mod": string_array([r[4] for r in rows]),
             "resolved": np.array([r[5] for r in rows], dtype=bool),
-        },
-        copy=False,
+        }
     )
