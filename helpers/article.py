@@ -14,11 +14,13 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from dateutil import parser as date_parser
 
 from helpers.errors import ArticleFormatError
-from helpers.repairs import apply_repairs, find_glued_words
+from helpers.frames import category_array, int_array, make_frame, string_array
+from helpers.repairs import REPAIR_RULE, apply_repairs, find_glued_words
 from helpers.sentences import sentence_spans
 from helpers.words import word_spans
 
@@ -30,6 +32,7 @@ _DATELINE = re.compile(r"^\s*Last updated at:\s*\(Beijing Time\)\s*(?P<date>.*?)
 _SENTENCE_END = re.compile(r"[.?!:;][\"'”’)]*$")
 _MAX_TITLE_WORDS = 25
 _BINARY_CONTROL_SHARE = 0.1
+REPAIR_RULE_DTYPE = pd.CategoricalDtype([REPAIR_RULE])
 
 
 @dataclass(frozen=True)
@@ -112,12 +115,7 @@ def parse_article(text: str, name: str = "<text>", encoding: str = "utf-8") -> A
         title = numbered_lines.pop(0)[1].strip()
     if not numbered_lines:
         warnings.append(("no-body", "the article has no paragraphs after the title"))
-    paragraphs, repairs, body = _build_paragraphs(numbered_lines)
-    sentences = _build_sentences(paragraphs, body)
-    counts = sentences.groupby("para_id")["sent_id"].count()
-    words = sentences.groupby("para_id")["n_words"].sum()
-    paragraphs["n_sentences"] = paragraphs["para_id"].map(counts).astype("Int64")
-    paragraphs["n_words"] = paragraphs["para_id"].map(words).astype("Int64")
+    paragraphs, sentences, repairs, body = _build_paragraphs(numbered_lines)
     return Article(
         name=name,
         title=title,
@@ -156,71 +154,88 @@ def _looks_like_title(line: str, after_dateline: bool) -> bool:
 
 def _build_paragraphs(
     numbered_lines: list[tuple[int, str]],
-) -> tuple[pd.DataFrame, pd.DataFrame, str]:
-    """Number paragraphs, flag verbatim repeats, repair glued words, and join the body."""
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, str]:
+    """Number paragraphs, flag verbatim repeats, repair glued words, split sentences.
+
+    Returns the paragraphs, sentences and repairs tables and the analysed body.
+    """
     first_copy: dict[str, int] = {}
-    rows, repair_rows, body_parts = [], [], []
+    paragraphs: list[tuple] = []
+    repairs: list[tuple] = []
+    sentences: list[tuple] = []
+    body_parts: list[str] = []
     cursor = 0
     for para_id, (line_no, raw) in enumerate(numbered_lines, start=1):
         raw = raw.strip()
-        key = " ".join(raw.split())
-        original = first_copy.setdefault(key, para_id)
+        original = first_copy.setdefault(" ".join(raw.split()), para_id)
         if original != para_id:
-            rows.append((para_id, line_no, raw, raw, True, original, None, None))
+            paragraphs.append((para_id, line_no, raw, raw, True, original, None, None, None, None))
             continue
-        repairs = find_glued_words(raw)
-        repaired = apply_repairs(raw, repairs)
-        repair_rows += [(para_id, r.start, r.end, r.original, r.repaired, r.rule) for r in repairs]
+        found = find_glued_words(raw)
+        repaired = apply_repairs(raw, found)
+        repairs += [(para_id, r.start, r.end, r.original, r.repaired, r.rule) for r in found]
         if body_parts:
             cursor += len(PARAGRAPH_SEPARATOR)
-        rows.append((para_id, line_no, raw, repaired, False, None, cursor, cursor + len(repaired)))
+        split = _sentences_of(repaired)
+        sentences += [(para_id, cursor + s, cursor + e, repaired[s:e], n) for s, e, n in split]
+        paragraphs.append(
+            (
+                para_id, line_no, raw, repaired, False, None, cursor, cursor + len(repaired),
+                len(split), sum(n for _, _, n in split),
+            )
+        )
         body_parts.append(repaired)
         cursor += len(repaired)
-    paragraphs = pd.DataFrame(
-        rows,
-        columns=[
-            "para_id", "line", "raw_text", "text", "is_duplicate", "duplicate_of", "start", "end",
-        ],
-    )
-    repairs = pd.DataFrame(
-        repair_rows, columns=["para_id", "start", "end", "original", "repaired", "rule"]
-    )
+    para_columns = list(zip(*paragraphs)) or [()] * 10
+    repair_columns = list(zip(*repairs)) or [()] * 6
+    sentence_columns = list(zip(*sentences)) or [()] * 5
     return (
-        paragraphs.astype(
+        make_frame(
             {
-                "para_id": "Int64", "line": "Int64", "raw_text": "string", "text": "string",
-                "is_duplicate": "bool", "duplicate_of": "Int64", "start": "Int64", "end": "Int64",
+                "para_id": int_array(para_columns[0]),
+                "line": int_array(para_columns[1]),
+                "raw_text": string_array(para_columns[2]),
+                "text": string_array(para_columns[3]),
+                "is_duplicate": np.array(para_columns[4], dtype=bool),
+                "duplicate_of": int_array(para_columns[5]),
+                "start": int_array(para_columns[6]),
+                "end": int_array(para_columns[7]),
+                "n_sentences": int_array(para_columns[8]),
+                "n_words": int_array(para_columns[9]),
             }
         ),
-        repairs.astype(
+        make_frame(
             {
-                "para_id": "Int64", "start": "Int64", "end": "Int64", "original": "string",
-                "repaired": "string", "rule": "category",
+                "sent_id": int_array(range(1, len(sentences) + 1)),
+                "para_id": int_array(sentence_columns[0]),
+                "start": int_array(sentence_columns[1]),
+                "end": int_array(sentence_columns[2]),
+                "text": string_array(sentence_columns[3]),
+                "n_words": int_array(sentence_columns[4]),
+                "n_chars": int_array([len(text) for text in sentence_columns[3]]),
+            }
+        ),
+        make_frame(
+            {
+                "para_id": int_array(repair_columns[0]),
+                "start": int_array(repair_columns[1]),
+                "end": int_array(repair_columns[2]),
+                "original": string_array(repair_columns[3]),
+                "repaired": string_array(repair_columns[4]),
+                "rule": category_array(repair_columns[5], REPAIR_RULE_DTYPE),
             }
         ),
         PARAGRAPH_SEPARATOR.join(body_parts),
     )
 
 
-def _build_sentences(paragraphs: pd.DataFrame, body: str) -> pd.DataFrame:
-    """Split every analysed paragraph into sentences with offsets into ``body``."""
-    rows = []
-    unique = paragraphs[~paragraphs["is_duplicate"]]
-    for para_id, start, end in zip(unique["para_id"], unique["start"], unique["end"]):
-        paragraph = body[start:end]
-        word_starts = [s for s, _ in word_spans(paragraph)]
-        for s, e in sentence_spans(paragraph):
-            n_words = bisect_left(word_starts, e) - bisect_left(word_starts, s)
-            rows.append((para_id, start + s, start + e, paragraph[s:e], n_words))
-    sentences = pd.DataFrame(rows, columns=["para_id", "start", "end", "text", "n_words"])
-    sentences.insert(0, "sent_id", range(1, len(sentences) + 1))
-    sentences["n_chars"] = sentences["text"].str.len()
-    return sentences.astype(
-        {
-            "sent_id": "Int64", "para_id": "Int64", "start": "Int64", "end": "Int64",
-            "text": "string", "n_words": "Int64", "n_chars": "Int64",
-        }
-    )
+def _sentences_of(paragraph: str) -> list[tuple[int, int, int]]:
+    """``(start, end, n_words)`` of each sentence of one paragraph (one word-tokenizer pass)."""
+    word_starts = [s for s, _ in word_spans(paragraph)]
+    return [
+        (s, e, bisect_left(word_starts, e) - bisect_left(word_starts, s))
+        for s, e in sentence_spans(paragraph)
+    ]
 
 
 def article_overview(article: Article) -> pd.DataFrame:
