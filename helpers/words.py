@@ -1,43 +1,39 @@
-"""Word tokens with character offsets, and the project's single definition of a word.
+"""The project's single definition of a word, over the tokens of :mod:`helpers.tokens`.
 
-A *word* is a run of NLTK Treebank tokens (``NLTKWordTokenizer``, data-free) that contains a
-letter or digit; a token that follows the previous word's token with nothing in between joins
-that word, so the Treebank's splits ("People|'s", "do|n't", "can|not") never add words.
-Punctuation is not a word: "People's", "don't" and "cannot" are one word each, "Lee Tae-shik"
-is two ("Lee", "Tae-shik"), "$300" is one ("300"), "(DPRK)" is one ("DPRK").
+A *word* is a run of tokens that contains a letter or digit; a token that follows the previous
+word's token with nothing in between joins that word, so the Treebank's splits ("People|'s",
+"do|n't", "can|not") never add words. Punctuation is not a word: "People's", "don't" and
+"cannot" are one word each, "Lee Tae-shik" is two ("Lee", "Tae-shik"), "$300" is one ("300"),
+"(DPRK)" is one ("DPRK").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from nltk.tokenize import NLTKWordTokenizer
+from helpers.tokens import Span, token_spans
 
-_TOKENIZER = NLTKWordTokenizer()
 _HAS_ALNUM = re.compile(r"[^\W_]")
 
 
-def token_spans(text: str) -> list[tuple[int, int]]:
-    """Return the ``(start, end)`` offsets of every NLTK Treebank token in ``text``."""
-    try:
-        return list(_TOKENIZER.span_tokenize(text))
-    except ValueError:
-        # NLTK cannot align some rewritten quote tokens back to the text; whitespace-and-
-        # punctuation splitting keeps offsets exact for those rare inputs.
-        return [m.span() for m in re.finditer(r"\w+(?:[-'’.]\w+)*|[^\w\s]", text)]
-
-
-def word_spans(text: str) -> list[tuple[int, int]]:
-    """Return the offsets of the words of ``text`` (see the module docstring for the definition)."""
-    spans: list[tuple[int, int]] = []
-    for start, end in token_spans(text):
-        if not _HAS_ALNUM.search(text, start, end):
+def words_of_tokens(text: str, tokens: Iterable[Span]) -> list[Span]:
+    """The word spans made of ``tokens`` (token spans of ``text``, in order)."""
+    spans: list[Span] = []
+    has_alnum = _HAS_ALNUM.search
+    for start, end in tokens:
+        if not has_alnum(text, start, end):
             continue
         if spans and spans[-1][1] == start:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
     return spans
+
+
+def word_spans(text: str) -> list[Span]:
+    """Return the offsets of the words of ``text`` (see the module docstring for the definition)."""
+    return words_of_tokens(text, token_spans(text))
 
 
 def count_words(text: str) -> int:
