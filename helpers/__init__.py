@@ -11,15 +11,12 @@ from helpers.entities import (
     extract_entities,
     metonym_comparison,
     person_roles,
-    plot_entities_per_paragraph,
-    plot_entity_counts,
 )
 from helpers.errors import ArticleFormatError
 from helpers.notebooks import resolve_article_path
 from helpers.quotes import (
     extract_quotes,
     naming_by_voice,
-    plot_words_by_speaker,
     quoted_share,
     quotes,
     speaker_summary,
@@ -28,7 +25,6 @@ from helpers.sentence_stats import (
     compare_with_guidance,
     extreme_sentences,
     length_summary,
-    plot_sentence_lengths,
     sentence_lengths,
 )
 from helpers.sentences import split_sentences
@@ -37,13 +33,32 @@ from helpers.timeline import (
     chart_data,
     clock_comparison,
     describe_event,
-    plot_timeline,
     timeline,
     timex_table,
     value_interval,
 )
 from helpers.timexes import extract_timexes
 from helpers.words import count_words, word_spans
+
+_PLOTS = frozenset(
+    {
+        "plot_entities_per_paragraph",
+        "plot_entity_counts",
+        "plot_sentence_lengths",
+        "plot_timeline",
+        "plot_words_by_speaker",
+    }
+)
+
+
+def __getattr__(name: str) -> object:
+    """The chart functions of :mod:`helpers.plots`, imported (with matplotlib) on first use."""
+    if name in _PLOTS:
+        from helpers import plots
+
+        return getattr(plots, name)
+    raise AttributeError(f"module 'helpers' has no attribute {name!r}")
+
 
 __all__ = [
     "Article",
@@ -69,11 +84,6 @@ __all__ = [
     "naming_by_voice",
     "parse_article",
     "person_roles",
-    "plot_entities_per_paragraph",
-    "plot_entity_counts",
-    "plot_sentence_lengths",
-    "plot_timeline",
-    "plot_words_by_speaker",
     "quoted_share",
     "quotes",
     "resolve_article_path",

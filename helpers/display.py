@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import matplotlib
 import pandas as pd
 
 #: Settings that shape notebook output; nbval compares that output, so they are fixed here.
@@ -27,6 +26,8 @@ MATPLOTLIB_RC = {
 
 def setup_display() -> None:
     """Apply the project's pandas display options and matplotlib defaults (inline PNG figures)."""
+    import matplotlib
+
     for option, value in PANDAS_OPTIONS.items():
         pd.set_option(option, value)
     matplotlib.rcParams.update(MATPLOTLIB_RC)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers.article import Article
@@ -66,20 +65,3 @@ def compare_with_guidance(article: Article) -> pd.DataFrame:
     table["sentences_longer"] = [int((words > limit).sum()) for limit in table["words"]]
     table["share_longer"] = table["sentences_longer"] / max(len(words), 1)
     return table
-
-
-def plot_sentence_lengths(article: Article) -> plt.Axes:
-    """Bar chart of words per sentence in reading order, with the mean marked."""
-    lengths = article.sentences
-    fig, ax = plt.subplots(figsize=(8, 3.5))
-    ax.bar(lengths["sent_id"].astype(int), lengths["n_words"].astype(int), color="#4c72b0")
-    if len(lengths):
-        mean = float(lengths["n_words"].mean())
-        ax.axhline(mean, color="#c44e52", linestyle="--", label=f"mean {mean:.1f} words")
-        ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False)
-    ax.set_xticks(lengths["sent_id"].astype(int))
-    ax.set_xlabel("sentence (reading order)")
-    ax.set_ylabel("words")
-    ax.set_title(f"Sentence length: {article.title or article.name}", fontsize=10, loc="left")
-    fig.tight_layout()
-    return ax

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.article import parse_article
+from helpers.plots import plot_timeline
 from helpers.timeline import (
     CHART_COLUMNS,
     TIMELINE_COLUMNS,
@@ -18,7 +19,6 @@ from helpers.timeline import (
     chart_data,
     clock_comparison,
     describe_event,
-    plot_timeline,
     timeline,
     timex_table,
     value_interval,
