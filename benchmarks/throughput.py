@@ -9,13 +9,13 @@ starts a paragraph), markup stripped, ``\u0060\u0060 ''`` quotes written as curl
 NLTK pass (Punkt sentence spans as :func:`helpers.sentences.sentence_spans` computes them, then
 ``NLTKWordTokenizer.span_tokenize`` per sentence) and (b) the full text-level analysis
 (``split_sentences``, ``extract_entities``, ``extract_quotes``, ``extract_timexes``), best of K
-runs over the whole corpus, and prints both, their ratio (target: (b) <= 2 x (a)), the time of
+runs over the whole corpus, and prints both, their ratio (target: (b) <= 2.5 x (a)), the time of
 each analysis of (b), and articles per second of (b) with 1, 2 and N worker processes
 (:func:`helpers.corpus.parallel_map`, the map behind ``python -m helpers analyze``), next to
 the speed-up a pure-Python loop gets through the same map: the most this machine offers now.
-It also times (c) what ``analyze`` does per article, in memory: ``parse_article`` of the story
-in the seed's file shape (dateline, title, one paragraph per line), then every table of
-:data:`helpers.corpus.ANALYSES`, stage by stage. ``--profile`` adds a cProfile of (b): own
+It also times (c) what ``analyze`` does per article, in memory and from scratch: ``parse_article``
+of the story in the seed's file shape (dateline, title, one paragraph per line), then every table
+of :data:`helpers.corpus.ANALYSES`, stage by stage (target: (c) <= 3 x (a)). ``--profile`` adds a cProfile of (b): own
 time per module and the most expensive functions.
 """
 
@@ -132,6 +132,28 @@ def _quietly(analysis: Callable[[Any], object], article: Any) -> object:
         return error
 
 
+def analyze_like(files: list[str]) -> dict[str, float]:
+    """(c) CPU seconds per stage of what ``analyze`` does with each file's text, from scratch:
+    ``parse_article``, the ``articles`` row, then every table of the corpus runner, in order."""
+    analyses = available_analyses()
+    seconds: dict[str, float] = dict.fromkeys(["parse_article", "articles", *analyses], 0.0)
+    for index, text in enumerate(files):
+        clock = time.process_time()
+        article = parse_article(text, name=f"article{index}")
+        now = time.process_time()
+        seconds["parse_article"] += now - clock
+        clock = now
+        article_row(article, article.name)
+        now = time.process_time()
+        seconds["articles"] += now - clock
+        for name, analysis in analyses.items():
+            clock = now
+            _quietly(analysis, article)
+            now = time.process_time()
+            seconds[name] += now - clock
+    return seconds
+
+
 def best_of(repeat: int, *runs: Callable[[], object]) -> list[Timing]:
     """Time each of ``runs`` ``repeat`` times, interleaved so they share the machine's load."""
     walls: list[list[float]] = [[] for _ in runs]
@@ -218,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(
         f"ratio (b)/(a): {full.wall / bare.wall:.2f}x wall, {full.cpu / bare.cpu:.2f}x CPU "
-        "(target <= 2x)"
+        "(target <= 2.5x)"
     )
 
     print("\n(b) per analysis: CPU seconds, and as a multiple of (a)")
@@ -231,20 +253,15 @@ def main(argv: list[str] | None = None) -> int:
 
     print("\n(c) per article as `analyze` runs it: CPU seconds per stage, multiple of (a)")
     files = [as_article_file(a) for a in articles]
-    parsed = [parse_article(text, name=a.docno) for text, a in zip(files, articles, strict=True)]
-    stages: dict[str, Callable[[], object]] = {
-        "parse_article": lambda: [parse_article(text) for text in files],
-        "articles": lambda: [article_row(a, a.name) for a in parsed],
-    }
-    for name, analysis in available_analyses().items():
-        stages[name] = lambda f=analysis: [_quietly(f, a) for a in parsed]
-    stage_timings = best_of(args.repeat, *stages.values())
-    for name, timing in zip(stages, stage_timings, strict=True):
-        print(f"  {name:<18} {timing.cpu:6.3f} s  {timing.cpu / bare.cpu:5.2f}x (a)")
-    article_cpu = sum(timing.cpu for timing in stage_timings)
+    stage_seconds = min(
+        (analyze_like(files) for _ in range(args.repeat)), key=lambda stages: sum(stages.values())
+    )
+    for name, seconds in stage_seconds.items():
+        print(f"  {name:<18} {seconds:6.3f} s  {seconds / bare.cpu:5.2f}x (a)")
+    article_cpu = sum(stage_seconds.values())
     print(
         f"  {'total':<18} {article_cpu:6.3f} s  {article_cpu / bare.cpu:5.2f}x (a)  "
-        f"({len(articles) / article_cpu:.1f} articles/s)"
+        f"({len(articles) / article_cpu:.1f} articles/s; target <= 3x)"
     )
 
     print("\n(b) with worker processes: wall seconds, pool start included")

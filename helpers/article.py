@@ -10,19 +10,18 @@ in every table of this package indexes it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from dateutil import parser as date_parser
 
+from helpers.document import Document
 from helpers.errors import ArticleFormatError
 from helpers.frames import category_array, int_array, make_frame, string_array
 from helpers.repairs import REPAIR_RULE, apply_repairs, find_glued_words
-from helpers.sentences import sentence_spans
-from helpers.words import word_spans
 
 PUBLICATION_TZ = "Asia/Shanghai"
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -50,6 +49,9 @@ class Article:
 
     ``repairs`` columns: ``para_id``, ``start``/``end`` (in the raw paragraph), ``original``,
     ``repaired``, ``rule``. ``warnings`` columns: ``kind``, ``message``.
+
+    ``document`` is the :class:`helpers.document.Document` of ``text`` (sentences, tokens, word
+    classes), shared by every analysis of the article.
     """
 
     name: str
@@ -62,6 +64,7 @@ class Article:
     sentences: pd.DataFrame
     repairs: pd.DataFrame
     warnings: pd.DataFrame
+    document: Document = field(repr=False, compare=False)
 
 
 def load_article(path: str | Path) -> Article:
@@ -115,18 +118,19 @@ def parse_article(text: str, name: str = "<text>", encoding: str = "utf-8") -> A
         title = numbered_lines.pop(0)[1].strip()
     if not numbered_lines:
         warnings.append(("no-body", "the article has no paragraphs after the title"))
-    paragraphs, sentences, repairs, body = _build_paragraphs(numbered_lines)
+    paragraphs, sentences, repairs, document = _build_paragraphs(numbered_lines)
     return Article(
         name=name,
         title=title,
         dateline=dateline,
         published=published,
         encoding=encoding,
-        text=body,
+        text=document.text,
         paragraphs=paragraphs,
         sentences=sentences,
         repairs=repairs,
         warnings=pd.DataFrame(warnings, columns=["kind", "message"], dtype="string"),
+        document=document,
     )
 
 
@@ -154,41 +158,47 @@ def _looks_like_title(line: str, after_dateline: bool) -> bool:
 
 def _build_paragraphs(
     numbered_lines: list[tuple[int, str]],
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, str]:
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, Document]:
     """Number paragraphs, flag verbatim repeats, repair glued words, split sentences.
 
-    Returns the paragraphs, sentences and repairs tables and the analysed body.
+    Returns the paragraphs, sentences and repairs tables and the document of the analysed body.
     """
     first_copy: dict[str, int] = {}
-    paragraphs: list[tuple] = []
+    paragraphs: list[list] = []
     repairs: list[tuple] = []
-    sentences: list[tuple] = []
     body_parts: list[str] = []
+    analysed: list[tuple[int, int]] = []  # (para_id, start) of each analysed paragraph
     cursor = 0
     for para_id, (line_no, raw) in enumerate(numbered_lines, start=1):
         raw = raw.strip()
         original = first_copy.setdefault(" ".join(raw.split()), para_id)
         if original != para_id:
-            paragraphs.append((para_id, line_no, raw, raw, True, original, None, None, None, None))
+            paragraphs.append([para_id, line_no, raw, raw, True, original, None, None, None, None])
             continue
         found = find_glued_words(raw)
         repaired = apply_repairs(raw, found)
         repairs += [(para_id, r.start, r.end, r.original, r.repaired, r.rule) for r in found]
         if body_parts:
             cursor += len(PARAGRAPH_SEPARATOR)
-        split = _sentences_of(repaired)
-        sentences += [(para_id, cursor + s, cursor + e, repaired[s:e], n) for s, e, n in split]
+        analysed.append((len(paragraphs), cursor))
         paragraphs.append(
-            (
-                para_id, line_no, raw, repaired, False, None, cursor, cursor + len(repaired),
-                len(split), sum(n for _, _, n in split),
-            )
+            [para_id, line_no, raw, repaired, False, None, cursor, cursor + len(repaired), 0, 0]
         )
         body_parts.append(repaired)
         cursor += len(repaired)
+    document = Document(PARAGRAPH_SEPARATOR.join(body_parts))
+    paragraph_starts = [start for _, start in analysed]
+    sentences: list[tuple[int, int, int, int]] = []
+    for start, end in document.sentences:
+        row = paragraphs[analysed[bisect_right(paragraph_starts, start) - 1][0]]
+        n_words = document.count_words(start, end)
+        row[8] += 1
+        row[9] += n_words
+        sentences.append((row[0], start, end, n_words))
     para_columns = list(zip(*paragraphs)) or [()] * 10
     repair_columns = list(zip(*repairs)) or [()] * 6
-    sentence_columns = list(zip(*sentences)) or [()] * 5
+    sentence_columns = list(zip(*sentences)) or [()] * 4
+    sentence_texts = [document.text[s:e] for _, s, e, _ in sentences]
     return (
         make_frame(
             {
@@ -210,9 +220,9 @@ def _build_paragraphs(
                 "para_id": int_array(sentence_columns[0]),
                 "start": int_array(sentence_columns[1]),
                 "end": int_array(sentence_columns[2]),
-                "text": string_array(sentence_columns[3]),
-                "n_words": int_array(sentence_columns[4]),
-                "n_chars": int_array([len(text) for text in sentence_columns[3]]),
+                "text": string_array(sentence_texts),
+                "n_words": int_array(sentence_columns[3]),
+                "n_chars": int_array([len(text) for text in sentence_texts]),
             }
         ),
         make_frame(
@@ -225,17 +235,8 @@ def _build_paragraphs(
                 "rule": category_array(repair_columns[5], REPAIR_RULE_DTYPE),
             }
         ),
-        PARAGRAPH_SEPARATOR.join(body_parts),
+        document,
     )
-
-
-def _sentences_of(paragraph: str) -> list[tuple[int, int, int]]:
-    """``(start, end, n_words)`` of each sentence of one paragraph (one word-tokenizer pass)."""
-    word_starts = [s for s, _ in word_spans(paragraph)]
-    return [
-        (s, e, bisect_left(word_starts, e) - bisect_left(word_starts, s))
-        for s, e in sentence_spans(paragraph)
-    ]
 
 
 def article_overview(article: Article) -> pd.DataFrame:

@@ -115,14 +115,14 @@ def article_entities(article: Article) -> pd.DataFrame:
     """Entity mentions of the article body (:func:`helpers.entities.extract_entities`)."""
     from helpers.entities import extract_entities
 
-    return extract_entities(article.text)
+    return extract_entities(article.document)
 
 
 def article_timexes(article: Article) -> pd.DataFrame:
     """Temporal expressions anchored on the dateline (:func:`helpers.timexes.extract_timexes`)."""
     from helpers.timexes import extract_timexes
 
-    return extract_timexes(article.text, article.published)
+    return extract_timexes(article.document, article.published)
 
 
 def article_row(article: Article, path: str) -> pd.DataFrame:

@@ -35,14 +35,15 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Protocol
 
 import numpy as np
 import pandas as pd
 
+from helpers.document import Document, HasText, as_document
 from helpers.frames import category_array, int_array, make_frame, string_array
 from helpers.gazetteer import (
     capitals,
@@ -209,12 +210,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return scan, re.compile(rf"{token}|[a-z]+|&")
 
 
-class HasText(Protocol):
-    """Anything with an analysed ``text`` (e.g. :class:`helpers.article.Article`)."""
-
-    text: str
-
-
 class _Token:
     """A word of a capitalised run; ``bare`` is its lower-case form without a possessive."""
 
@@ -230,7 +225,7 @@ class _Token:
 
 
 @dataclass(slots=True)
-class _Mention:
+class Mention:
     start: int
     end: int
     text: str
@@ -242,6 +237,7 @@ class _Mention:
     affiliation: str | None = None
     sentence_initial: bool = False
     possessive: bool = False
+    refers_to: str | None = None  # the country a capital stands for, when used as a metonym
 
 
 @dataclass(frozen=True)
@@ -282,10 +278,24 @@ def _words() -> _Words:
 # --- public API -------------------------------------------------------------------------------
 
 
-def extract_entities(text: str) -> pd.DataFrame:
+def entity_mentions(source: str | Document | HasText) -> list[Mention]:
+    """The mentions of a text, article or document, sorted by start; found once per document."""
+    document = as_document(source)
+    return document.memo("entities", lambda: _find_mentions(document.text))
+
+
+def _find_mentions(text: str) -> list[Mention]:
+    mentions = _Recogniser(text).run()
+    for mention in mentions:
+        mention.refers_to = _metonym_target(text, mention)
+    return mentions
+
+
+def extract_entities(text: str | Document) -> pd.DataFrame:
     """Return one row per named-entity mention in ``text``, sorted by ``start``.
 
-    Columns: ``start``, ``end`` (Int64 offsets, ``text[start:end]`` is the mention), ``text``
+    ``text`` is a string or a :class:`helpers.document.Document`. Columns: ``start``, ``end``
+    (Int64 offsets, ``text[start:end]`` is the mention), ``text``
     (string), ``label`` (category: PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, MISC), ``entity``
     (string, canonical name: country names from GeoNames, a person's fullest name in the text, an
     acronym's long form), ``refers_to`` (string or NA: the country a capital city stands for when
@@ -293,8 +303,7 @@ def extract_entities(text: str) -> pd.DataFrame:
     noun, "Deputy Foreign Minister"), ``affiliation`` (string or NA: the entity named with the
     title, "South Korea").
     """
-    text = text if isinstance(text, str) else str(text)
-    mentions = _Recogniser(text).run()
+    mentions = entity_mentions(text)
     return make_frame(
         {
             "start": int_array([m.start for m in mentions]),
@@ -302,9 +311,7 @@ def extract_entities(text: str) -> pd.DataFrame:
             "text": string_array([m.text for m in mentions]),
             "label": category_array([m.label for m in mentions], LABEL_DTYPE),
             "entity": string_array([m.entity for m in mentions]),
-            "refers_to": string_array(
-                [_metonym_target(text, m) if m.label == "GPE" else None for m in mentions]
-            ),
+            "refers_to": string_array([m.refers_to for m in mentions]),
             "title": string_array([m.title for m in mentions]),
             "affiliation": string_array([m.affiliation for m in mentions]),
         }
@@ -320,28 +327,37 @@ def entity_counts(article: HasText, merge_metonyms: bool = False) -> pd.DataFram
     government ("Pyongyang said") is counted under the country; the default keeps it under its
     own name, so every count can be checked by searching the text for the names in the alias table.
     """
-    return _count(extract_entities(article.text), merge_metonyms)
+    counts = _count(entity_mentions(article), merge_metonyms)
+    return make_frame(
+        {
+            "entity": string_array([c.entity for c in counts]),
+            "label": category_array([c.label for c in counts], LABEL_DTYPE),
+            "mentions": int_array([c.mentions for c in counts]),
+            "forms": int_array([len(c.forms) for c in counts]),
+        }
+    )
 
 
 def alias_table(article: HasText) -> pd.DataFrame:
     """Surface forms merged into each entity: ``entity``, ``label``, ``form``, ``mentions`` (Int64).
 
-    Sorted by entity (in ``entity_counts`` order), then mentions descending, then form.
+    Sorted by entity (in ``entity_counts`` order), then mentions descending, then form. ``label``
+    is the label of the form's first mention.
     """
-    mentions = extract_entities(article.text)
-    order = {name: i for i, name in enumerate(_count(mentions, False)["entity"])}
-    mentions = mentions.assign(form=mentions["text"].map(normalise).astype("string"))
-    table = (
-        mentions.groupby(["entity", "form"], observed=True)
-        .agg(label=("label", "first"), mentions=("start", "size"))
-        .reset_index()
+    rows = [
+        (count.entity, label, form, n)
+        for count in _count(entity_mentions(article), False)
+        for form, (n, label) in sorted(count.forms.items(), key=lambda item: (-item[1][0], item[0]))
+    ]
+    columns = list(zip(*rows)) or [()] * 4
+    return make_frame(
+        {
+            "entity": string_array(columns[0]),
+            "label": category_array(columns[1], LABEL_DTYPE),
+            "form": string_array(columns[2]),
+            "mentions": int_array(columns[3]),
+        }
     )
-    table["rank"] = table["entity"].map(order)
-    table = table.sort_values(
-        ["rank", "mentions", "form"], ascending=[True, False, True], kind="stable"
-    )
-    table["mentions"] = table["mentions"].astype("Int64")
-    return table[["entity", "label", "form", "mentions"]].reset_index(drop=True)
 
 
 def entities_per_paragraph(article: HasText, top: int | None = None) -> pd.DataFrame:
@@ -350,26 +366,22 @@ def entities_per_paragraph(article: HasText, top: int | None = None) -> pd.DataF
     Uses ``article.paragraphs`` (``para_id``, ``start``, ``end``; duplicates have null offsets and
     are skipped). Values are Int64 counts; ``top`` keeps the most mentioned entities only.
     """
-    mentions = extract_entities(article.text)
+    mentions = entity_mentions(article)
     paragraphs = article.paragraphs.dropna(subset=["start", "end"])  # type: ignore[attr-defined]
     counts = _count(mentions, False)
-    entities = list(counts["entity"] if top is None else counts["entity"].head(top))
+    entities = [c.entity for c in (counts if top is None else counts[:top])]
     para_ids = [int(p) for p in paragraphs["para_id"]]
-    bounds = list(zip(paragraphs["start"].astype(int), paragraphs["end"].astype(int), para_ids))
-    table = pd.DataFrame(
-        0,
+    starts = [int(s) for s in paragraphs["start"]]
+    row_of = {entity: row for row, entity in enumerate(entities)}
+    cells = np.zeros((len(entities), len(para_ids)), dtype=np.int64)
+    for mention in mentions:
+        column = bisect_right(starts, mention.start) - 1
+        if mention.entity in row_of and column >= 0:
+            cells[row_of[mention.entity], column] += 1
+    return pd.DataFrame(
+        {para_id: pd.array(cells[:, i], dtype="Int64") for i, para_id in enumerate(para_ids)},
         index=pd.Index(entities, name="entity", dtype="string"),
-        columns=pd.Index(para_ids, name="para_id"),
-        dtype="Int64",
-    )
-    wanted = set(entities)
-    for start, entity in zip(mentions["start"], mentions["entity"]):
-        if entity in wanted:
-            for first, last, para_id in bounds:
-                if first <= start < last:
-                    table.loc[entity, para_id] += 1
-                    break
-    return table
+    ).rename_axis(columns="para_id")
 
 
 def person_roles(article: HasText) -> pd.DataFrame:
@@ -379,139 +391,84 @@ def person_roles(article: HasText) -> pd.DataFrame:
     "; "), ``title`` (string, titles joined by "; ", NA if none), ``affiliation`` (string, NA if none).
     Sorted by mentions descending, then entity.
     """
-    mentions = extract_entities(article.text)
-    persons = mentions[mentions["label"] == "PERSON"]
-    rows = []
-    for entity, group in persons.groupby("entity", sort=True):
-        rows.append(
-            {
-                "entity": entity,
-                "mentions": len(group),
-                "forms": "; ".join(dict.fromkeys(group["text"].map(normalise))),
-                "title": "; ".join(dict.fromkeys(group["title"].dropna())) or None,
-                "affiliation": "; ".join(dict.fromkeys(group["affiliation"].dropna())) or None,
-            }
-        )
-    table = pd.DataFrame(rows, columns=["entity", "mentions", "forms", "title", "affiliation"])
-    table = table.astype(
+    people: dict[str, list[Mention]] = {}
+    for mention in entity_mentions(article):
+        if mention.label == "PERSON":
+            people.setdefault(mention.entity, []).append(mention)
+    order = sorted(people, key=lambda entity: (-len(people[entity]), entity))
+
+    def joined(values: list[str | None]) -> str | None:
+        return "; ".join(dict.fromkeys(v for v in values if v)) or None
+
+    return make_frame(
         {
-            "entity": "string",
-            "mentions": "Int64",
-            "forms": "string",
-            "title": "string",
-            "affiliation": "string",
+            "entity": string_array(order),
+            "mentions": int_array([len(people[e]) for e in order]),
+            "forms": string_array([joined([normalise(m.text) for m in people[e]]) for e in order]),
+            "title": string_array([joined([m.title for m in people[e]]) for e in order]),
+            "affiliation": string_array([joined([m.affiliation for m in people[e]]) for e in order]),
         }
     )
-    return table.sort_values(
-        ["mentions", "entity"], ascending=[False, True], kind="stable"
-    ).reset_index(drop=True)
 
 
 def metonym_comparison(article: HasText) -> pd.DataFrame:
     """Mentions per entity counted both ways: ``entity``, ``literal`` (capitals under their own
     name), ``merged`` (capitals used for their government counted under the country), ``change``
     (merged − literal); all Int64. Only entities whose count differs, largest change first."""
-    literal = _count(extract_entities(article.text), False).set_index("entity")["mentions"]
-    merged = _count(extract_entities(article.text), True).set_index("entity")["mentions"]
-    table = (
-        pd.concat([literal.rename("literal"), merged.rename("merged")], axis=1)
-        .fillna(0)
-        .astype("Int64")
-    )
-    table["change"] = table["merged"] - table["literal"]
-    table = table[table["change"] != 0].rename_axis("entity").reset_index()
-    table["entity"] = table["entity"].astype("string")
-    return table.sort_values(
-        ["change", "entity"], ascending=[False, True], kind="stable"
-    ).reset_index(drop=True)
-
-
-def plot_entity_counts(counts: pd.DataFrame, top: int = 15, ax=None):
-    """Horizontal bar chart of ``entity_counts`` output (most mentioned on top), coloured by label."""
-    import matplotlib.pyplot as plt
-
-    shown = counts.head(top).iloc[::-1]
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, 0.35 * len(shown) + 1.2))
-    palette = dict(zip(LABELS, plt.get_cmap("tab10").colors))
-    ax.barh(
-        shown["entity"].astype(str),
-        shown["mentions"].astype(int),
-        color=[palette[label] for label in shown["label"]],
-    )
-    for y, value in enumerate(shown["mentions"].astype(int)):
-        ax.text(value + 0.1, y, str(value), va="center", fontsize=9)
-    handles = [
-        plt.Rectangle((0, 0), 1, 1, color=palette[label])
-        for label in LABELS
-        if label in set(shown["label"])
+    mentions = entity_mentions(article)
+    literal = {c.entity: c.mentions for c in _count(mentions, False)}
+    merged = {c.entity: c.mentions for c in _count(mentions, True)}
+    rows = [
+        (entity, literal.get(entity, 0), merged.get(entity, 0))
+        for entity in literal.keys() | merged.keys()
+        if literal.get(entity, 0) != merged.get(entity, 0)
     ]
-    ax.legend(
-        handles,
-        [label for label in LABELS if label in set(shown["label"])],
-        loc="lower right",
-        fontsize=9,
+    rows.sort(key=lambda row: (-(row[2] - row[1]), row[0]))
+    return make_frame(
+        {
+            "entity": string_array([r[0] for r in rows]),
+            "literal": int_array([r[1] for r in rows]),
+            "merged": int_array([r[2] for r in rows]),
+            "change": int_array([r[2] - r[1] for r in rows]),
+        }
     )
-    ax.set_xlabel("mentions")
-    ax.set_title(f"Most mentioned entities (top {len(shown)})")
-    ax.figure.tight_layout()
-    return ax
-
-
-def plot_entities_per_paragraph(table: pd.DataFrame, ax=None):
-    """Heat map of ``entities_per_paragraph`` output: entities × paragraphs, counts written in cells."""
-    import matplotlib.pyplot as plt
-
-    values = table.to_numpy(dtype=float)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(0.55 * table.shape[1] + 3.5, 0.4 * table.shape[0] + 1.5))
-    ax.imshow(values, cmap="Blues", aspect="auto", vmin=0)
-    ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns])
-    ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
-    for (row, column), value in np.ndenumerate(values):
-        if value:
-            ax.text(
-                column,
-                row,
-                str(int(value)),
-                ha="center",
-                va="center",
-                fontsize=9,
-                color="white" if value > values.max() / 2 else "black",
-            )
-    ax.set_xlabel("paragraph (para_id)")
-    ax.set_title("Mentions per paragraph")
-    ax.figure.tight_layout()
-    return ax
 
 
 # --- counting ---------------------------------------------------------------------------------
 
 
-def _count(mentions: pd.DataFrame, merge_metonyms: bool) -> pd.DataFrame:
-    entity = mentions["entity"]
-    label = mentions["label"].astype("string")
-    if merge_metonyms:
-        is_metonym = mentions["refers_to"].notna()
-        entity = entity.where(~is_metonym, mentions["refers_to"])
-        label = label.where(~is_metonym, "GPE")
-    frame = pd.DataFrame(
-        {"entity": entity, "label": label, "form": mentions["text"].map(normalise)}
-    )
-    rows = []
-    for name, group in frame.groupby("entity", sort=True):
-        labels = Counter(group["label"])
-        best = min(labels, key=lambda lab: (-labels[lab], LABELS.index(lab)))
-        rows.append((name, best, len(group), group["form"].nunique()))
-    table = pd.DataFrame(rows, columns=["entity", "label", "mentions", "forms"])
-    table = table.astype({"entity": "string", "mentions": "Int64", "forms": "Int64"})
-    table["label"] = pd.Categorical(table["label"], dtype=LABEL_DTYPE)
-    return table.sort_values(
-        ["mentions", "entity"], ascending=[False, True], kind="stable"
-    ).reset_index(drop=True)
+@dataclass
+class EntityCount:
+    """One entity's mentions: its label votes and its surface forms with their counts."""
+
+    entity: str
+    mentions: int = 0
+    labels: Counter = field(default_factory=Counter)
+    forms: dict[str, tuple[int, str]] = field(default_factory=dict)  # form -> (count, label)
+
+    @property
+    def label(self) -> str:
+        """The most frequent label (ties: the order of :data:`LABELS`)."""
+        return min(self.labels, key=lambda label: (-self.labels[label], LABELS.index(label)))
 
 
-def _metonym_target(text: str, mention: _Mention) -> str | None:
+def _count(mentions: list[Mention], merge_metonyms: bool) -> list[EntityCount]:
+    """Mentions grouped by entity, most mentioned first, then by name."""
+    counts: dict[str, EntityCount] = {}
+    for mention in mentions:
+        entity, label = mention.entity, mention.label
+        if merge_metonyms and mention.refers_to is not None:
+            entity, label = mention.refers_to, "GPE"
+        count = counts.get(entity) or counts.setdefault(entity, EntityCount(entity))
+        count.mentions += 1
+        count.labels[label] += 1
+        form = normalise(mention.text)
+        seen, first_label = count.forms.get(form, (0, label))
+        count.forms[form] = (seen + 1, first_label)
+    return sorted(counts.values(), key=lambda count: (-count.mentions, count.entity))
+
+
+def _metonym_target(text: str, mention: Mention) -> str | None:
     """Return the country a capital-city mention stands for, unless it follows a locative word."""
     if mention.label != "GPE":
         return None
@@ -550,12 +507,12 @@ class _Recogniser:
         self.lower_vocabulary: set[str] = set()
         self.mid_sentence: set[str] = set()
 
-    def run(self) -> list[_Mention]:
+    def run(self) -> list[Mention]:
         scan, tokenize = _patterns()
         text = self.text
         runs: list[tuple[list[_Token], bool]] = []
         caps: list[tuple[int, int]] = []
-        corporate: list[_Mention] = []
+        corporate: list[Mention] = []
         skip = self.words.skip
         for match in scan.finditer(text):
             if corporate and match.start() < corporate[-1].end:
@@ -609,7 +566,7 @@ class _Recogniser:
             _LOWER_WORD.findall(text.replace("\u2019", "'") if "\u2019" in text else text)
         )
         mentions = corporate
-        typed_runs: dict[tuple[str, bool], list[_Mention]] = {}
+        typed_runs: dict[tuple[str, bool], list[Mention]] = {}
         for tokens, initial in runs:
             start = tokens[0].start
             key = (text[start : tokens[-1].end], initial)
@@ -781,7 +738,7 @@ class _Recogniser:
             return all(t.text[0].isupper() for t in tokens[1:])
         return len(tokens) > 2 and _INITIAL.match(tokens[1].text) is not None
 
-    def _classify(self, tokens: list[_Token], initial: bool) -> list[_Mention]:
+    def _classify(self, tokens: list[_Token], initial: bool) -> list[Mention]:
         skip = self.words.skip
         while tokens and tokens[0].bare in skip and not tokens[0].shouting:
             tokens, initial = tokens[1:], False
@@ -843,7 +800,7 @@ class _Recogniser:
             mention.label, mention.title, mention.hint = "PERSON", title, None
         return [mention]
 
-    def _split_affiliation(self, tokens: list[_Token], initial: bool) -> list[_Mention] | None:
+    def _split_affiliation(self, tokens: list[_Token], initial: bool) -> list[Mention] | None:
         """ "US Assistant Secretary ... James Kelly", "Japanese Foreign Ministry", "US State Department",
         "German Claudia Pechstein" (NORP + PERSON)."""
         words = self.words
@@ -889,7 +846,7 @@ class _Recogniser:
             for t in tokens
         )
 
-    def _with_title(self, tokens: list[_Token], affiliation: str | None) -> list[_Mention] | None:
+    def _with_title(self, tokens: list[_Token], affiliation: str | None) -> list[Mention] | None:
         """Split "Deputy Foreign Minister Lee Tae-shik" into a PERSON with its title, if it is one."""
         words = self.words
         split = next(
@@ -918,12 +875,12 @@ class _Recogniser:
 
     def _titled_person(
         self, title_tokens: list[_Token], name: list[_Token], affiliation: str | None
-    ) -> list[_Mention] | None:
+    ) -> list[Mention] | None:
         words = self.words
         if not any(t.bare in words.title for t in title_tokens) or name[-1].bare in words.head:
             return None
         first = next(i for i, t in enumerate(title_tokens) if t.bare in words.titleish)
-        mentions: list[_Mention] = []
+        mentions: list[Mention] = []
         if first > 0:
             mentions.extend(self._classify(title_tokens[:first], False))
             if mentions and affiliation is None:
@@ -998,9 +955,9 @@ class _Recogniser:
         entity: str,
         initial: bool,
         hint: str | None = None,
-    ) -> _Mention:
+    ) -> Mention:
         start, end = tokens[0].start, _end_without_possessive(tokens[-1])
-        return _Mention(
+        return Mention(
             start,
             end,
             self.text[start:end],
@@ -1014,7 +971,7 @@ class _Recogniser:
 
     # -- document-level resolution ---------------------------------------------------------
 
-    def _resolve(self, mentions: list[_Mention]) -> list[_Mention]:
+    def _resolve(self, mentions: list[Mention]) -> list[Mention]:
         mentions.sort(key=lambda m: m.start)
         acronyms = self._acronym_definitions(mentions)
         for m in mentions:
@@ -1035,7 +992,7 @@ class _Recogniser:
                 known.setdefault(normalise(m.text), (m.label, m.entity))
         countries_named = {m.entity for m in mentions if m.label in ("GPE", "NORP")}
         codes = country_codes()
-        unknown: dict[str, list[_Mention]] = {}
+        unknown: dict[str, list[Mention]] = {}
         for m in mentions:
             surface = normalise(m.text)
             if m.label == "PERSON":
@@ -1082,7 +1039,7 @@ class _Recogniser:
         self._title_affiliations(mentions)
         return [m for m in mentions if m.label is not None]
 
-    def _guess(self, mention: _Mention) -> str | None:
+    def _guess(self, mention: Mention) -> str | None:
         """Type a name with no lexical evidence (None: not a name).
 
         A title in quotation marks ("``Iron Mask''") is a work, MISC; several unknown ALL-CAPS
@@ -1130,7 +1087,7 @@ class _Recogniser:
             return "PERSON"
         return "MISC"
 
-    def _acronym_definitions(self, mentions: list[_Mention]) -> dict[str, tuple[str, str]]:
+    def _acronym_definitions(self, mentions: list[Mention]) -> dict[str, tuple[str, str]]:
         """ "International Atomic Energy Agency's (IAEA)": the acronym takes the long form's entity.
 
         The long form is the run of capitalised words (with "of", "and", "for", "the" inside)
@@ -1154,7 +1111,7 @@ class _Recogniser:
                     mentions.remove(m)
                 surface = normalise(self.text[span[0] : span[1]])
                 found = _lookup_key(surface)
-                long_form = _Mention(
+                long_form = Mention(
                     span[0],
                     span[1],
                     self.text[span[0] : span[1]],
@@ -1167,7 +1124,7 @@ class _Recogniser:
             defined.setdefault(short.text, (long_form.label, long_form.entity))
         return defined
 
-    def _long_form(self, short: _Mention) -> tuple[int, int] | None:
+    def _long_form(self, short: Mention) -> tuple[int, int] | None:
         """The span of the words before "(ACRONYM)" whose capitalised initials spell it."""
         letters = short.text.replace(".", "").replace("&", "").upper()
         bracket = short.start - 1
@@ -1194,7 +1151,7 @@ class _Recogniser:
                 return None
         return None
 
-    def _vote(self, group: list[_Mention]) -> None:
+    def _vote(self, group: list[Mention]) -> None:
         """Give every mention of one unknown name the type most of its mentions suggest.
 
         A one-word name that never occurs without its "'s" keeps it and is a business ("Moody's").
@@ -1212,7 +1169,7 @@ class _Recogniser:
         for m in group:
             m.label = label
 
-    def _title_affiliations(self, mentions: list[_Mention]) -> None:
+    def _title_affiliations(self, mentions: list[Mention]) -> None:
         """ "Japanese Foreign Ministry official Mitoji Yabunaka": the ORG before the role noun."""
         for before, person in itertools.pairwise(mentions):
             if (
@@ -1227,7 +1184,7 @@ class _Recogniser:
 
     def _caps_stretch(
         self, start: int, end: int, known: dict[str, tuple[str, str]]
-    ) -> list[_Mention]:
+    ) -> list[Mention]:
         """ALL-CAPS headline words: keep only names ``known`` from the text (upper-cased surface →
         label, entity) or from the name lists. A topic slug opening the line ("RUGBY UNION - ...")
         is not a name."""
@@ -1238,7 +1195,7 @@ class _Recogniser:
             _Token(m.start(), m.end(), m.group())
             for m in _CAPS_TOKEN.finditer(self.text, start, end)
         ]
-        found: list[_Mention] = []
+        found: list[Mention] = []
         i = 0
         while i < len(tokens):
             suffix = _CORPORATE.match(self.text, tokens[i].end) if i + 1 < len(tokens) else None
@@ -1335,7 +1292,7 @@ def _lookup_key(key: str) -> tuple[str, str] | None:
     return ("GPE", abbreviation) if abbreviation else None
 
 
-def _remember(known: dict[str, tuple[str, str]], mentions: list[_Mention]) -> None:
+def _remember(known: dict[str, tuple[str, str]], mentions: list[Mention]) -> None:
     """Add the upper-cased names of ``mentions`` (and persons' surnames) to ``known``."""
     for m in mentions:
         known.setdefault(normalise(m.text).upper(), (m.label or "ORG", m.entity))
@@ -1343,10 +1300,10 @@ def _remember(known: dict[str, tuple[str, str]], mentions: list[_Mention]) -> No
             known.setdefault(m.tokens[-1].upper(), ("PERSON", m.entity))
 
 
-def _moved(mention: _Mention, shift: int) -> _Mention:
+def _moved(mention: Mention, shift: int) -> Mention:
     """A copy of ``mention`` with its offsets shifted by ``shift`` (``text`` is kept)."""
     m = mention
-    return _Mention(
+    return Mention(
         m.start + shift,
         m.end + shift,
         m.text,

@@ -10,6 +10,7 @@ check the result.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 import numpy as np
@@ -31,11 +32,17 @@ def string_array(values: Sequence[str | None]) -> pd.api.extensions.ExtensionArr
     return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()))
 
 
-def category_array(values: Sequence[str], dtype: pd.CategoricalDtype) -> pd.Categorical:
-    """A categorical array of ``values``, each one of ``dtype``'s categories."""
-    code_of = {category: code for code, category in enumerate(dtype.categories)}
+def category_array(values: Sequence[str | None], dtype: pd.CategoricalDtype) -> pd.Categorical:
+    """A categorical array of ``values``, each one of ``dtype``'s categories (or None: null)."""
+    code_of: dict[str | None, int] = {None: -1}
+    code_of.update((category, code) for code, category in enumerate(dtype.categories))
     codes = np.fromiter((code_of[value] for value in values), dtype=np.int16, count=len(values))
     return pd.Categorical.from_codes(codes, dtype=dtype)
+
+
+def date_array(values: Sequence[dt.date]) -> np.ndarray:
+    """A ``datetime64[s]`` array of calendar dates (seconds resolution reaches years before 1678)."""
+    return np.array([np.datetime64(value, "s") for value in values], dtype="datetime64[s]")
 
 
 def make_frame(columns: dict[str, object]) -> pd.DataFrame:

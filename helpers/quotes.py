@@ -28,15 +28,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from helpers.document import Document, as_document
+from helpers.entities import LABEL_DTYPE, entity_mentions
 from helpers.frames import category_array, int_array, make_frame, string_array
-from helpers.sentences import sentence_spans
+from helpers.quote_lexicon import QuoteLexicon, quote_lexicon
+from helpers.speakers import speaker_answers
 from helpers.words import count_words
 
 if TYPE_CHECKING:
@@ -118,68 +119,6 @@ _TRAILING_CONJUNCTION = re.compile(r"[\s,;]*\b(?:and|but|or|while|whereas|althou
 _COORDINATION = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas|although|yet)?|\s(?:and|but))\s*$")
 
 
-@dataclass(frozen=True)
-class QuoteLexicon:
-    """The word lists of ``data/quote_cues.txt`` (all lower case)."""
-
-    cue_flags: dict[str, str]
-    according: frozenset[str]
-    skip: frozenset[str]
-    determiners: frozenset[str]
-    np_prepositions: frozenset[str]
-    stops: frozenset[str]
-    pronouns: dict[str, str]
-    auxiliaries: frozenset[str]
-    plural_sources: frozenset[str]
-    anaphora: dict[str, str]
-    single_word_cues: frozenset[str]
-    phrase_starts: frozenset[str]
-    phrase_pattern: re.Pattern[str]
-
-
-@cache
-def quote_lexicon() -> QuoteLexicon:
-    """Read ``data/quote_cues.txt`` once and compile the cue regex."""
-    text = resources.files("helpers.data").joinpath("quote_cues.txt").read_text("utf-8")
-    sections: dict[str, list[list[str]]] = {}
-    current: list[list[str]] = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], [])
-        else:
-            current.append([field.strip() for field in line.split("\t")])
-    cue_flags: dict[str, str] = {}
-    for _lemma, flags, forms in sections["cues"]:
-        for form in forms.split(","):
-            cue_flags[" ".join(form.lower().split())] = flags
-    according = frozenset(row[0].lower() for row in sections["according"])
-    forms = [*cue_flags, *according]
-    phrases = sorted((form for form in forms if " " in form), key=len, reverse=True)
-    alternation = "|".join(r"\s+".join(map(re.escape, form.split())) for form in phrases)
-
-    def words(name: str) -> frozenset[str]:
-        return frozenset(row[0].lower() for row in sections[name])
-
-    return QuoteLexicon(
-        cue_flags=cue_flags,
-        according=according,
-        skip=words("skip"),
-        determiners=words("determiners"),
-        np_prepositions=words("np_prepositions"),
-        stops=words("stops"),
-        pronouns={row[0].lower(): row[1] for row in sections["pronouns"]},
-        auxiliaries=words("auxiliaries"),
-        plural_sources=words("plural_sources"),
-        anaphora={row[0].lower(): row[1] for row in sections["anaphora"]},
-        single_word_cues=frozenset(form for form in forms if " " not in form),
-        phrase_starts=frozenset(form.split()[0] for form in phrases),
-        phrase_pattern=re.compile(rf"(?:{alternation})(?![\w'’-])", re.IGNORECASE),
-    )
-
-
 @dataclass
 class _Quote:
     """A quoted passage: ``start``/``end`` include the marks; ``pieces`` are the inner texts."""
@@ -216,8 +155,9 @@ class _Row:
     paragraph: int = -1
 
 
-def extract_quotes(text: str) -> pd.DataFrame:
-    """Find every attribution in ``text``; one row each, in text order (outer before inner).
+def extract_quotes(text: str | Document) -> pd.DataFrame:
+    """Find every attribution in ``text`` (a string or a document); one row each, in text order
+    (outer before inner).
 
     Columns: ``quote_id`` (0-based, row order), ``parent_id`` (``quote_id`` of the attribution
     whose content contains this one, else null), ``start``/``end``/``content`` (the content:
@@ -228,7 +168,13 @@ def extract_quotes(text: str) -> pd.DataFrame:
     paragraph with no cue of its own), ``speaker``/``speaker_start``/``speaker_end`` (the
     speaker's noun phrase as written, null when none is found). Offsets index ``text``.
     """
-    return _rows_to_frame(text, _extract(text, sentence_spans(text)))
+    document = as_document(text)
+    return make_frame(_columns(document.text, attribution_rows(document)))
+
+
+def attribution_rows(document: Document) -> list[_Row]:
+    """The attributions of ``document`` in table order; found once per document."""
+    return document.memo("quotes", lambda: _ordered(_Extractor(document).run()))
 
 
 def quotes(article: Article) -> pd.DataFrame:
@@ -241,61 +187,63 @@ def quotes(article: Article) -> pd.DataFrame:
     the content pieces, by :func:`helpers.words.count_words`; the hull of a split quote counts
     only its quoted pieces).
     """
-    from helpers.speakers import resolve_speakers
-
-    text = article.text
-    sentences = article.sentences
-    spans = list(zip(sentences["start"].astype(int), sentences["end"].astype(int), strict=True))
-    frame = _rows_to_frame(text, _extract(text, spans))
-    starts = [start for start, _ in spans]
-    sent_ids = sentences["sent_id"].tolist()
-    frame["sent_id"] = pd.array(
-        [
-            sent_ids[max(bisect_right(starts, s) - 1, 0)] if sent_ids else None
-            for s in frame["start"]
-        ],
-        dtype="Int64",
+    document = as_document(article)
+    text = document.text
+    rows = attribution_rows(document)
+    entities = [
+        (m.start, m.end, m.label, m.refers_to or m.entity) for m in entity_mentions(document)
+    ]
+    speakers = [(index, row.parent, row.speaker) for index, row in enumerate(rows)]
+    answers = speaker_answers(text, speakers, entities)
+    return make_frame(
+        {
+            **_columns(text, rows),
+            "sent_id": int_array(
+                [document.sentence_index(row.spans[0][0]) + 1 for row in rows]
+                if document.sentences
+                else [None] * len(rows)
+            ),
+            "speaker_entity": string_array([name for name, _ in answers]),
+            "speaker_label": category_array([label for _, label in answers], LABEL_DTYPE),
+            "words": int_array([sum(count_words(text[s:e]) for s, e in row.spans) for row in rows]),
+        }
     )
-    resolved = resolve_speakers(text, frame)
-    frame["speaker_entity"] = resolved["speaker_entity"]
-    frame["speaker_label"] = resolved["speaker_label"]
-    frame["words"] = pd.array(
-        [sum(count_words(text[s:e]) for s, e in pieces) for pieces in frame["content_spans"]],
-        dtype="Int64",
-    )
-    return frame[ARTICLE_QUOTE_COLUMNS]
 
 
-def _rows_to_frame(text: str, rows: list[_Row]) -> pd.DataFrame:
-    """Order rows (by start, longer first, outer first), number them and build the DataFrame."""
+def _ordered(rows: list[_Row]) -> list[_Row]:
+    """Rows by start, longer first, outer first; ``parent`` re-indexed to the new order."""
     order = sorted(
         range(len(rows)),
         key=lambda i: (rows[i].spans[0][0], -rows[i].spans[-1][1], _depth(rows, i)),
     )
     new_id = {old: new for new, old in enumerate(order)}
     ordered = [rows[i] for i in order]
-    starts = [row.spans[0][0] for row in ordered]
-    ends = [row.spans[-1][1] for row in ordered]
-    parents = [None if row.parent is None else new_id[row.parent] for row in ordered]
-    cues = [row.cue for row in ordered]
-    speakers = [row.speaker for row in ordered]
-    return make_frame(
-        {
-            "quote_id": int_array(list(range(len(ordered)))),
-            "parent_id": int_array(parents),
-            "start": int_array(starts),
-            "end": int_array(ends),
-            "content": _string_array([(s, e) for s, e in zip(starts, ends, strict=True)], text),
-            "content_spans": pd.Series([list(row.spans) for row in ordered], dtype=object),
-            "kind": category_array([row.kind for row in ordered], _KIND_DTYPE),
-            "cue": _string_array(cues, text),
-            "cue_start": int_array([None if cue is None else cue[0] for cue in cues]),
-            "cue_end": int_array([None if cue is None else cue[1] for cue in cues]),
-            "speaker": _string_array(speakers, text),
-            "speaker_start": int_array([None if span is None else span[0] for span in speakers]),
-            "speaker_end": int_array([None if span is None else span[1] for span in speakers]),
-        }
-    )
+    for row in ordered:
+        row.parent = None if row.parent is None else new_id[row.parent]
+    return ordered
+
+
+def _columns(text: str, rows: list[_Row]) -> dict[str, object]:
+    """The columns of :func:`extract_quotes` for ``rows`` (already in table order)."""
+    starts = [row.spans[0][0] for row in rows]
+    ends = [row.spans[-1][1] for row in rows]
+    cues = [row.cue for row in rows]
+    speakers = [row.speaker for row in rows]
+    return {
+        "quote_id": int_array(list(range(len(rows)))),
+        "parent_id": int_array([row.parent for row in rows]),
+        "start": int_array(starts),
+        "end": int_array(ends),
+        "content": _string_array([(s, e) for s, e in zip(starts, ends, strict=True)], text),
+        "content_spans": pd.Series([list(row.spans) for row in rows], dtype=object),
+        "kind": category_array([row.kind for row in rows], _KIND_DTYPE),
+        "cue": _string_array(cues, text),
+        "cue_start": int_array([None if cue is None else cue[0] for cue in cues]),
+        "cue_end": int_array([None if cue is None else cue[1] for cue in cues]),
+        "speaker": _string_array(speakers, text),
+        "speaker_start": int_array([None if span is None else span[0] for span in speakers]),
+        "speaker_end": int_array([None if span is None else span[1] for span in speakers]),
+    }
 
 
 def _string_array(spans: list[Span | None], text: str) -> pd.api.extensions.ExtensionArray:
@@ -314,24 +262,10 @@ def _depth(rows: list[_Row], index: int) -> int:
 # --- quotation marks -----------------------------------------------------------------------
 
 
-def paragraph_spans(text: str) -> list[Span]:
-    """Return the ``(start, end)`` of each paragraph (text between blank lines, stripped)."""
-    spans: list[Span] = []
-    position = 0
-    for separator in [*_PARAGRAPH_BREAK.finditer(text), None]:
-        end = len(text) if separator is None else separator.start()
-        start, stop = _strip(text, position, end)
-        if start < stop:
-            spans.append((start, stop))
-        if separator is not None:
-            position = separator.end()
-    return spans
-
-
-def find_quoted_spans(text: str, paragraphs: list[Span] | None = None) -> list[_Quote]:
+def find_quoted_spans(text: str | Document) -> list[_Quote]:
     """Pair the quotation marks of ``text`` into quotes (see the module docstring)."""
-    if paragraphs is None:
-        paragraphs = paragraph_spans(text)
+    document = as_document(text)
+    text, paragraphs = document.text, document.paragraphs
     paragraph_starts = [start for start, _ in paragraphs]
     result: list[_Quote] = []
     current: _Quote | None = None
@@ -437,12 +371,13 @@ def find_cues(text: str, lexicon: QuoteLexicon) -> list[Span]:
 class _Extractor:
     """Holds the text-wide indexes (quotes, cues, units) for one extraction."""
 
-    def __init__(self, text: str, sentences: list[Span]) -> None:
-        self.text = text
+    def __init__(self, document: Document) -> None:
+        text = self.text = document.text
+        sentences = document.sentences
         self.lexicon = quote_lexicon()
-        self.paragraphs = paragraph_spans(text)
+        self.paragraphs = document.paragraphs
         self.paragraph_starts = [start for start, _ in self.paragraphs]
-        self.quotes = find_quoted_spans(text, self.paragraphs)
+        self.quotes = find_quoted_spans(document)
         self.quote_starts = [quote.start for quote in self.quotes]
         self.quote_ends = {quote.end for quote in self.quotes}
         self.cues = find_cues(text, self.lexicon)
@@ -914,13 +849,6 @@ class _Extractor:
         return start, stop_at
 
 
-def _extract(text: str, sentences: list[Span]) -> list[_Row]:
-    """Run the extraction over ``text`` with the given sentence spans (never raises on text)."""
-    if not text or not text.strip():
-        return []
-    return _Extractor(text, sentences).run()
-
-
 def _word_before(text: str, start: int, position: int) -> bool:
     """Whether a letter or digit precedes ``position`` within the region (mid-sentence word)."""
     index = position - 1
@@ -1062,43 +990,6 @@ def speaker_summary(table: pd.DataFrame) -> pd.DataFrame:
     return summary.sort_values(["words", "speaker_entity"], ascending=[False, True]).reset_index(
         drop=True
     )
-
-
-def plot_words_by_speaker(summary: pd.DataFrame, ax=None):
-    """Stacked horizontal bars of :func:`speaker_summary`: words per speaker by voice."""
-    import textwrap
-
-    import matplotlib.pyplot as plt
-
-    shown = summary.iloc[::-1]
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, 0.5 * len(shown) + 1.6))
-    labels = [textwrap.fill(name, 38) for name in shown["speaker_entity"]]
-    left = np.zeros(len(shown))
-    styles = {
-        "direct": {"color": "#1f77b4"},
-        "mixed": {"color": "#9467bd"},
-        "indirect": {"color": "#ff7f0e"},
-        "nested": {"color": "#bbbbbb", "hatch": "//"},
-    }
-    for kind in VOICES:
-        values = shown[f"words_{kind}"].to_numpy(dtype=float)
-        ax.barh(labels, values, left=left, label=kind, **styles[kind])
-        left += values
-    for y, total in enumerate(left):
-        ax.text(total + 1, y, str(int(total)), va="center", fontsize=9)
-    ax.set_xlabel("words of content")
-    ax.set_title("Words attributed to each speaker")
-    ax.legend(
-        ["direct quote", "mixed", "indirect (reported)", "reported inside another source"],
-        loc="lower right",
-        fontsize=8,
-    )
-    if not len(shown):
-        ax.text(0.5, 0.5, "no attributions", ha="center", va="center", transform=ax.transAxes)
-    ax.set_xlim(0, max(left.max(initial=0), 1) * 1.12)
-    ax.figure.tight_layout()
-    return ax
 
 
 def quoted_spans(text: str, table: pd.DataFrame) -> list[Span]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Protocol
 
 import pandas as pd
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
@@ -12,6 +13,14 @@ from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenc
 from helpers.frames import int_array, make_frame, string_array
 
 SENTENCE_COLUMNS = ["start", "end", "text"]
+
+
+class HasSentences(Protocol):
+    """A text with its sentence spans (:class:`helpers.document.Document`)."""
+
+    text: str
+    sentences: list[tuple[int, int]]
+
 _BLOCK = re.compile(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*\Z)", re.DOTALL)
 #: A quotation that ends in ? or ! and is followed by a lower-case word continues its sentence:
 #: '"Why?" she asked.' is one sentence. Punkt splits there, so such splits are undone.
@@ -72,13 +81,17 @@ def _cached_sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def split_sentences(text: str) -> pd.DataFrame:
+def split_sentences(text: str | HasSentences) -> pd.DataFrame:
     """Split ``text`` into sentences: one row per sentence with ``start``, ``end``, ``text``.
 
+    ``text`` is a string or a :class:`helpers.document.Document` (whose sentences are used).
     Offsets index ``text`` (``text[start:end]`` is the row's ``text``); sentences never
     cross a blank line; surrounding whitespace is not part of a sentence.
     """
-    spans = sentence_spans(text)
+    if isinstance(text, str):
+        spans = sentence_spans(text)
+    else:
+        text, spans = text.text, text.sentences
     return make_frame(
         {
             "start": int_array([s for s, _ in spans]),

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers.entities import extract_entities
-from helpers.quotes import QuoteLexicon, quote_lexicon
+from helpers.entities import LABEL_DTYPE, extract_entities
+from helpers.quote_lexicon import QuoteLexicon, quote_lexicon
 
 RESOLVED_COLUMNS = ["speaker_entity", "speaker_label"]
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?|[^\w\s]")
@@ -47,6 +47,12 @@ class _Answer:
     plural: bool
 
 
+#: An attribution's speaker for resolution: ``(quote_id, parent_id, (speaker_start, speaker_end))``.
+SpeakerMention = tuple[int, int | None, tuple[int, int]]
+#: An entity mention for resolution: ``(start, end, label, name)`` (a metonym named as its country).
+EntitySpan = tuple[int, int, str, str]
+
+
 def resolve_speakers(
     text: str, attributions: pd.DataFrame, entities: pd.DataFrame | None = None
 ) -> pd.DataFrame:
@@ -55,48 +61,69 @@ def resolve_speakers(
     Returns a DataFrame aligned with ``attributions`` (same index): ``speaker_entity`` (string,
     null when the row has no speaker) and ``speaker_label`` (category of entity labels, null for
     a source that is not a named entity). ``entities`` is ``extract_entities(text)``, computed
-    here (once) when not given.
+    here (once per text) when not given.
     """
     if entities is None:
         entities = extract_entities(text)
-    resolver = _Resolver(text, entities, quote_lexicon())
-    names: dict[int, str | None] = {}
-    labels: dict[int, str | None] = {}
-    self_pronouns = {word for word, role in resolver.lexicon.pronouns.items() if role == "self"}
-    order = sorted(
-        (str(row.speaker).lower() in self_pronouns, int(row.speaker_start), position, row)
-        for position, row in enumerate(attributions.itertuples(index=False))
-        if not pd.isna(row.speaker_start)
-    )
-    by_quote: dict[int, _Answer] = {}
-    for _, _, position, row in order:
-        parent = None if pd.isna(row.parent_id) else by_quote.get(int(row.parent_id))
-        answer = resolver.resolve(int(row.speaker_start), int(row.speaker_end), parent)
-        by_quote[int(row.quote_id)] = answer
-        names[position], labels[position] = answer.name, answer.label
-    count = len(attributions)
+    entity_spans = [
+        (int(e.start), int(e.end), str(e.label), _entity_name(e.entity, e.refers_to))
+        for e in entities.itertuples(index=False)
+    ]
+    speakers = [
+        (
+            int(row.quote_id),
+            None if pd.isna(row.parent_id) else int(row.parent_id),
+            None if pd.isna(row.speaker_start) else (int(row.speaker_start), int(row.speaker_end)),
+        )
+        for row in attributions.itertuples(index=False)
+    ]
+    answers = speaker_answers(text, speakers, entity_spans)
     return pd.DataFrame(
         {
-            "speaker_entity": pd.array([names.get(i) for i in range(count)], dtype="string"),
-            "speaker_label": pd.Categorical(
-                [labels.get(i) for i in range(count)], categories=entities["label"].cat.categories
-            ),
+            "speaker_entity": pd.array([a[0] for a in answers], dtype="string"),
+            "speaker_label": pd.Categorical([a[1] for a in answers], dtype=LABEL_DTYPE),
         },
         index=attributions.index,
         columns=RESOLVED_COLUMNS,
     )
 
 
+def speaker_answers(
+    text: str,
+    speakers: list[tuple[int, int | None, tuple[int, int] | None]],
+    entities: list[EntitySpan],
+) -> list[tuple[str | None, str | None]]:
+    """``(speaker_entity, speaker_label)`` for each ``(quote_id, parent_id, speaker span)``.
+
+    Speakers are resolved in text order, first-person pronouns after the speakers they
+    refer to (the parent's); a row without a speaker span gets ``(None, None)``.
+    """
+    resolver = _Resolver(text, entities, quote_lexicon())
+    self_pronouns = {word for word, role in resolver.lexicon.pronouns.items() if role == "self"}
+    order = sorted(
+        (text[span[0] : span[1]].lower() in self_pronouns, span[0], position)
+        for position, (_, _, span) in enumerate(speakers)
+        if span is not None
+    )
+    answers: list[tuple[str | None, str | None]] = [(None, None)] * len(speakers)
+    by_quote: dict[int, _Answer] = {}
+    for _, _, position in order:
+        quote_id, parent_id, span = speakers[position]
+        assert span is not None
+        parent = None if parent_id is None else by_quote.get(parent_id)
+        answer = resolver.resolve(span[0], span[1], parent)
+        by_quote[quote_id] = answer
+        answers[position] = (answer.name, answer.label)
+    return answers
+
+
 class _Resolver:
     """Remembers earlier speakers while resolving mentions in text order."""
 
-    def __init__(self, text: str, entities: pd.DataFrame, lexicon: QuoteLexicon) -> None:
+    def __init__(self, text: str, entities: list[EntitySpan], lexicon: QuoteLexicon) -> None:
         self.text = text
         self.lexicon = lexicon
-        self.entities = [
-            (int(e.start), int(e.end), str(e.label), _entity_name(e))
-            for e in entities.itertuples(index=False)
-        ]
+        self.entities = entities
         self.entity_starts = [start for start, _, _, _ in self.entities]
         self.spans: dict[tuple[int, int], _Answer] = {}
         self.history: list[tuple[int, _Answer]] = []
@@ -196,9 +223,9 @@ class _Resolver:
         return None
 
 
-def _entity_name(entity: object) -> str:
-    refers_to = entity.refers_to  # type: ignore[attr-defined]
-    return str(entity.entity if pd.isna(refers_to) else refers_to)  # type: ignore[attr-defined]
+def _entity_name(entity: object, refers_to: object) -> str:
+    """An entity's name for speakers: a metonym is named as what it stands for."""
+    return str(entity if pd.isna(refers_to) else refers_to)
 
 
 def _head_index(tokens: list[re.Match[str]], lexicon: QuoteLexicon) -> int:

@@ -18,12 +18,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-import matplotlib.dates as mdates
+import numpy as np
 import pandas as pd
 from dateutil.relativedelta import relativedelta
-from matplotlib.figure import Figure
 
-from helpers.timexes import anchor_date, extract_timexes, iter_timexes
+from helpers.document import Document, as_document
+from helpers.frames import category_array, date_array, int_array, make_frame, string_array
+from helpers.timexes import TIMEX_TYPE_DTYPE, anchor_date, iter_timexes
 
 TIMELINE_COLUMNS = [
     "sent_id", "expression", "value", "type", "granularity", "start_date", "end_date",
@@ -216,27 +217,33 @@ def timex_table(article: object) -> pd.DataFrame:
     Columns: ``sent_id`` (Int64), ``expression``, ``type``, ``value``, ``mod``, ``resolved``
     (see :func:`helpers.timexes.extract_timexes`), ``sentence`` (string). Text order.
     """
-    text: str = getattr(article, "text", "") or ""
-    found = extract_timexes(text, getattr(article, "published", None))
-    sentences = getattr(article, "sentences", None)
+    document = as_document(article)
+    rows = iter_timexes(document, getattr(article, "published", None))
+    text, sentences = document.text, document.sentences
     sent_ids: list[int | None] = []
     sentence_texts: list[str] = []
-    for start in found["start"]:
-        match = None
-        if sentences is not None and len(sentences):
-            inside = sentences[(sentences["start"] <= start) & (sentences["end"] > start)]
-            match = inside.iloc[0] if len(inside) else None
-        sent_ids.append(None if match is None else int(match["sent_id"]))
-        sentence_texts.append("" if match is None else str(match["text"]))
-    return pd.DataFrame({
-        "sent_id": pd.array(sent_ids, dtype="Int64"),
-        "expression": found["text"],
-        "type": found["type"],
-        "value": found["value"],
-        "mod": found["mod"],
-        "resolved": found["resolved"],
-        "sentence": pd.array(sentence_texts, dtype="string"),
-    }, columns=TIMEX_TABLE_COLUMNS)
+    for start, *_ in rows:
+        index = _sentence_of(document, start)
+        sent_ids.append(None if index is None else index + 1)
+        sentence_texts.append("" if index is None else text[slice(*sentences[index])])
+    return make_frame({
+        "sent_id": int_array(sent_ids),
+        "expression": string_array([text[row[0] : row[1]] for row in rows]),
+        "type": category_array([row[2] for row in rows], TIMEX_TYPE_DTYPE),
+        "value": string_array([row[3] for row in rows]),
+        "mod": string_array([row[4] for row in rows]),
+        "resolved": np.array([row[5] for row in rows], dtype=bool),
+        "sentence": string_array(sentence_texts),
+    })
+
+
+def _sentence_of(document: Document, offset: int) -> int | None:
+    """Index of the sentence of ``document`` that contains ``offset``, or None."""
+    if not document.sentences:
+        return None
+    index = document.sentence_index(offset)
+    start, end = document.sentences[index]
+    return index if start <= offset < end else None
 
 
 def clock_comparison(published: pd.Timestamp | None) -> pd.DataFrame:
@@ -287,10 +294,10 @@ def timeline(article: object) -> pd.DataFrame:
     ``start_date``, then ``sent_id``, then ``start``. Unresolved relative expressions (no
     dateline), PRESENT_REF/PAST_REF and durations without an anchor are left out.
     """
-    text: str = getattr(article, "text", "") or ""
+    document = as_document(article)
+    text = document.text
     published = anchor_date(getattr(article, "published", None))
-    sentences = getattr(article, "sentences", None)
-    timexes = _locate(text, iter_timexes(text, published), sentences)
+    timexes = _locate(document, iter_timexes(document, published))
     rows: list[dict[str, object]] = []
     if published is not None:
         rows.append(_row(None, _dateline_text(article, published), published.isoformat(),
@@ -314,19 +321,16 @@ def _dateline_text(article: object, published: dt.date) -> str:
     return date_part or published.isoformat()
 
 
-def _locate(text: str, rows: list, sentences: pd.DataFrame | None) -> list[_Timex]:
+def _locate(document: Document, rows: list) -> list[_Timex]:
     """Attach each timex to its sentence and its calendar interval."""
-    spans: list[tuple[int, int, int]] = []
-    if sentences is not None and len(sentences):
-        spans = list(zip(sentences["start"].astype(int), sentences["end"].astype(int),
-                         sentences["sent_id"].astype(int)))
+    text = document.text
     located = []
     for start, end, timex_type, value, _mod, _resolved in rows:
-        sentence = next(((s, e, i) for s, e, i in spans if s <= start < e), None)
-        s_start, s_end, sent_id = sentence if sentence else (0, len(text), None)
+        index = _sentence_of(document, start)
+        s_start, s_end = (0, len(text)) if index is None else document.sentences[index]
         interval = value_interval(value) if timex_type in ("DATE", "TIME") else None
-        located.append(_Timex(start, end, timex_type, value, sent_id, text[s_start:s_end],
-                              s_start, interval))
+        located.append(_Timex(start, end, timex_type, value, None if index is None else index + 1,
+                              text[s_start:s_end], s_start, interval))
     return located
 
 
@@ -434,22 +438,33 @@ def _duration_start(value: str, end: dt.date) -> dt.date | None:
     return end - step
 
 
+_TIMELINE_TYPE_DTYPE = pd.CategoricalDtype(["PUBLICATION", "DATE", "TIME", "DURATION"])
+_GRANULARITY_DTYPE = pd.CategoricalDtype(GRANULARITIES)
+_KIND_DTYPE = pd.CategoricalDtype(["publication", "point", "period"])
+
+
 def _frame(rows: list[dict[str, object]]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
-    frame = frame.astype({
-        "sent_id": "Int64", "expression": "string", "value": "string", "event": "string",
-        "start": "Int64", "end": "Int64",
+    """The timeline table, sorted by start date, then sentence, then offset (nulls first)."""
+    rows = sorted(rows, key=lambda row: (
+        row["start_date"], row["sent_id"] is not None, row["sent_id"] or 0,
+        row["start"] is not None, row["start"] or 0))
+
+    def column(name: str) -> list:
+        return [row[name] for row in rows]
+
+    return make_frame({
+        "sent_id": int_array(column("sent_id")),
+        "expression": string_array(column("expression")),
+        "value": string_array(column("value")),
+        "type": category_array(column("type"), _TIMELINE_TYPE_DTYPE),
+        "granularity": category_array(column("granularity"), _GRANULARITY_DTYPE),
+        "start_date": date_array(column("start_date")),
+        "end_date": date_array(column("end_date")),
+        "event": string_array(column("event")),
+        "kind": category_array(column("kind"), _KIND_DTYPE),
+        "start": int_array(column("start")),
+        "end": int_array(column("end")),
     })
-    frame["type"] = pd.Categorical(frame["type"], categories=[
-        "PUBLICATION", "DATE", "TIME", "DURATION"])
-    frame["granularity"] = pd.Categorical(frame["granularity"], categories=GRANULARITIES)
-    frame["kind"] = pd.Categorical(frame["kind"], categories=["publication", "point", "period"])
-    for column in ("start_date", "end_date"):
-        frame[column] = pd.to_datetime(pd.Series(frame[column], dtype="object")).astype(
-            "datetime64[s]")
-    frame = frame.sort_values(["start_date", "sent_id", "start"], na_position="first",
-                              kind="stable")
-    return frame.reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------------------
@@ -461,7 +476,6 @@ LABEL_MAX_CHARS = 60
 _MIN_BREAK_DAYS = 90
 _BREAK_SHARE = 0.25
 _MAX_PANELS = 3
-_COLOURS = {"publication": "#c0392b", "point": "#2e86c1", "period": "#e67e22"}
 
 
 def chart_data(events: pd.DataFrame) -> pd.DataFrame:
@@ -517,74 +531,3 @@ def _panels(frame: pd.DataFrame) -> list[int]:
         reach = max(reach, end)
     breaks = sorted(start for _, start in sorted(gaps, reverse=True)[: _MAX_PANELS - 1])
     return [sum(start >= b for b in breaks) for start in frame["start_date"]]
-
-
-def plot_timeline(events: pd.DataFrame, title: str = "Timeline") -> Figure:
-    """Draw the timeline: one bar per event, the publication marked, a broken date axis.
-
-    Bars are as wide as the interval the expression covers (a day, a month, a year, a span);
-    a marker on each keeps one-day events visible. Labels sit on the left, one row per
-    event, so they cannot overlap. With no dated event the figure shows a message instead.
-    """
-    import matplotlib.pyplot as plt
-
-    data = chart_data(events)
-    if data.empty:
-        figure, axis = plt.subplots(figsize=(8, 1.6))
-        axis.axis("off")
-        axis.text(0.5, 0.5, "No dated events in this article (no dateline, no dates).",
-                  ha="center", va="center")
-        axis.set_title(title)
-        return figure
-    n_panels = int(data["panel"].max()) + 1
-    figure, axes = plt.subplots(
-        1, n_panels, sharey=True, squeeze=False, layout="constrained",
-        figsize=(11, 1.2 + 0.42 * len(data)),
-    )
-    axes = list(axes[0])
-    for panel, axis in enumerate(axes):
-        _draw_panel(axis, data, panel, n_panels)
-    axes[0].set_yticks(list(data["row"]), list(data["label"]))
-    axes[0].set_ylim(len(data) - 0.5, -0.5)
-    figure.suptitle(title)
-    return figure
-
-
-def _draw_panel(axis, data: pd.DataFrame, panel: int, n_panels: int) -> None:
-    inside = data[(data["panel"] == panel) & (data["kind"] != "period")]
-    if inside.empty:
-        inside = data[data["panel"] == panel]
-    low, high = inside["start_date"].min(), inside["end_date"].max()
-    pad = max((high - low) * 0.08, pd.Timedelta(days=2))
-    axis.set_xlim(low - pad, high + pad)
-    for row in data.itertuples():
-        colour = _COLOURS.get(str(row.kind), "#7f8c8d")
-        width = row.end_date - row.start_date
-        axis.barh(row.row, width, left=row.start_date, height=0.55, color=colour, alpha=0.55,
-                  edgecolor=colour)
-        if row.kind != "period":
-            axis.plot(row.start_date + width / 2, row.row, marker="D", color=colour,
-                      markersize=5)
-        if row.kind == "publication" and row.panel == panel:
-            axis.axvline(row.start_date + width / 2, color=colour, linestyle="--", linewidth=1)
-            axis.annotate("published", (row.start_date + width / 2, -0.5), xytext=(3, -2),
-                          textcoords="offset points", va="top", color=colour, fontsize=8)
-    locator = mdates.AutoDateLocator(minticks=2, maxticks=4 if n_panels > 1 else 7)
-    axis.xaxis.set_major_locator(locator)
-    axis.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    axis.grid(axis="x", alpha=0.3)
-    _break_marks(axis, panel, n_panels)
-
-
-def _break_marks(axis, panel: int, n_panels: int) -> None:
-    """Hide the spines between panels and draw the usual // broken-axis marks."""
-    marks = {"marker": [(-0.5, -1), (0.5, 1)], "markersize": 10, "linestyle": "none",
-             "color": "k", "mec": "k", "mew": 1, "clip_on": False}
-    if panel > 0:
-        axis.spines["left"].set_visible(False)
-        axis.tick_params(axis="y", left=False)
-        axis.plot([0], [0], transform=axis.transAxes, **marks)
-    if panel < n_panels - 1:
-        axis.spines["right"].set_visible(True)
-        axis.spines["right"].set_linestyle((0, (1, 3)))
-        axis.plot([1], [0], transform=axis.transAxes, **marks)

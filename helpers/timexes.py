@@ -29,11 +29,12 @@ import pandas as pd
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta, weekday
 
+from helpers.document import Document, as_document
 from helpers.frames import category_array, int_array, make_frame, string_array
 
 TIMEX_COLUMNS = ["start", "end", "text", "type", "value", "mod", "resolved"]
 TIMEX_TYPES = ["DATE", "TIME", "DURATION", "SET"]
-_TYPE_DTYPE = pd.CategoricalDtype(TIMEX_TYPES)
+TIMEX_TYPE_DTYPE = pd.CategoricalDtype(TIMEX_TYPES)
 _WEEKDAYS = [relativedelta(weekday=weekday(i)) for i in range(7)]
 _CONTEXT_CHARS = 120
 _NUMERIC = re.compile(r"^\d+(?:\.\d+)?$")
@@ -896,11 +897,19 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def iter_timexes(text: str, anchor: object = None) -> list[_Row]:
-    """Return ``(start, end, type, value, mod, resolved)`` for every expression in ``text``."""
-    if not isinstance(text, str) or not text:
-        return []
+def iter_timexes(text: str | Document, anchor: object = None) -> list[_Row]:
+    """Return ``(start, end, type, value, mod, resolved)`` for every expression in ``text``.
+
+    Found once per document and anchor day.
+    """
+    document = as_document(text)
     day = anchor_date(anchor)
+    return document.memo(("timexes", day), lambda: _find_timexes(document.text, day))
+
+
+def _find_timexes(text: str, day: dt.date | None) -> list[_Row]:
+    if not text:
+        return []
     pattern = _pattern()
     found: list[_Row] = []
     covered = 0
@@ -938,8 +947,9 @@ def _date_clock_time(text: str, found: list[_Row], start: int, value: str) -> st
     return value
 
 
-def extract_timexes(text: str, anchor: object = None) -> pd.DataFrame:
-    """Find every temporal expression in ``text`` and normalise it against ``anchor``.
+def extract_timexes(text: str | Document, anchor: object = None) -> pd.DataFrame:
+    """Find every temporal expression in ``text`` (a string or a document) and normalise it
+    against ``anchor``.
 
     ``anchor`` is the publication date (date, datetime, tz-aware Timestamp or ISO string; a
     tz-aware one is read in its own timezone) or None. Columns, one row per expression in
@@ -951,12 +961,13 @@ def extract_timexes(text: str, anchor: object = None) -> pd.DataFrame:
     False when the value depends on an anchor that was not given).
     """
     rows = iter_timexes(text, anchor)
+    text = as_document(text).text
     return make_frame(
         {
             "start": int_array([r[0] for r in rows]),
             "end": int_array([r[1] for r in rows]),
             "text": string_array([text[r[0] : r[1]] for r in rows]),
-            "type": category_array([r[2] for r in rows], _TYPE_DTYPE),
+            "type": category_array([r[2] for r in rows], TIMEX_TYPE_DTYPE),
             "value": string_array([r[3] for r in rows]),
             "mod": string_array([r[4] for r in rows]),
             "resolved": np.array([r[5] for r in rows], dtype=bool),
