@@ -81,6 +81,8 @@ def read_document(path: Path) -> GumDocument:
     sentence_start = 0
     sentence = ""
     position = 0
+    word_span = (0, 0)  # a multi-word token ("don't"): its words share its offsets
+    word_last = 0
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# newpar"):
             new_paragraph = True
@@ -91,20 +93,22 @@ def read_document(path: Path) -> GumDocument:
             sentence_start = length + len(separator)
             length = sentence_start + len(sentence)
             new_paragraph = False
-            position = 0
+            position = word_last = 0
         elif line and not line.startswith("#"):
             columns = line.split("\t")
             if "." in columns[0]:
                 continue
-            form = columns[1]
-            found = sentence.find(form, position)
-            if found < 0:  # a sub-token of a multi-word token: keep the current position
-                found = position
-            else:
-                position = found + len(form)
-            start, end = sentence_start + found, sentence_start + position
+            if "-" in columns[0]:
+                first, last = columns[0].split("-")
+                word_last = int(last)
+            if "-" in columns[0] or int(columns[0]) > word_last:
+                found = sentence.find(columns[1], position)
+                found = position if found < 0 else found
+                position = found + len(columns[1]) if found >= position else position
+                word_span = (sentence_start + found, sentence_start + position)
             if "-" in columns[0]:
                 continue
+            start, end = word_span
             match = _DISCOURSE.search(columns[9])
             if match is not None:
                 current = _Edu(match.group(1), int(match.group(3)), start, end)

@@ -125,9 +125,19 @@ class _CueFinder:
             return "finite" if auxiliary is not None and view.is_be(auxiliary) else "ing"
         if tag in {"VBN", "VBD"} and auxiliary is not None:
             return "passive" if view.is_be(auxiliary) else "finite"
+        if tag == "VBN" and not self._after_subject(index):
+            return None  # a participle clause: ", written in English", "Asked about it, ..."
         if tag in {"VB", "VBP"} and index > 0 and view.lower[index - 1] == "to":
             return None  # an infinitive: "declined to say", "to add"
         return "finite"
+
+    def _after_subject(self, index: int) -> bool:
+        """Whether a noun, pronoun or closing quotation mark comes just before ``index``."""
+        view = self.view
+        return index > 0 and (
+            view.tags[index - 1] in {"NN", "NNS", "NNP", "NNPS", "PRP", "CD"}
+            or view.ends[index - 1] in view.quotations.ends
+        )
 
     def _auxiliary_before(self, index: int) -> int | None:
         """The token of "be" or "have" just before ``index`` (adverbs skipped), if any."""

@@ -88,12 +88,13 @@ _TAIL_FOLLOWERS = frozenset(
 _SEPARATORS = frozenset({",", "--", "—"})
 _COORDINATORS = frozenset({"and", "but", "while", "whereas", "although", "yet"})
 _TRAILING_CONJUNCTIONS = frozenset({"and", "but", "or", "while", "whereas", "although", "yet"})
-_PREDICATE_WORDS = frozenset({"as", "for", "over"})
+_REASONS = frozenset({"for", "over"})
+_CHARGES = frozenset({"of"})
 _NP_TAGS = frozenset(
     {"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$", "PRP"}
 )
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
-_CLAUSE_INNER_TAGS = _NP_TAGS | {"VBN", "VBG", "HYPH", "CC", "EX", "RB"}
+_CLAUSE_INNER_TAGS = _NP_TAGS | {"VBN", "VBG", "HYPH", "CC", "EX", "RB", "IN", "TO", "VB"}
 _MAX_SCAN = 12
 
 
@@ -140,6 +141,9 @@ class FramePlacer:
             end = words_end if content is None else max(words_end, content)
             return Frame(cue, source, frame_start, end, mode, content, sibling_start)
 
+        if cue.form == "passive":  # "it was reported that ...": a that-clause only
+            clause = self._complementizer(after, stop, with_object=False)
+            return None if clause is None else frame("head", clause)
         if pre_is_quote:
             if forward_only:
                 return None
@@ -151,7 +155,8 @@ class FramePlacer:
             clause = self._complementizer(after, stop, cue.takes("O"))
             if clause is not None:
                 return frame("head", clause)
-        quote = self._quotation_after(after, stop, cue.takes("O"))
+        clausal = cue.takes("S") or cue.takes("T") or cue.takes("Q")
+        quote = self._quotation_after(after, stop, cue.takes("O"), direct=clausal)
         if quote is not None:
             return frame("head", quote)
         if cue.takes("Q"):
@@ -168,7 +173,7 @@ class FramePlacer:
             if pre_has_content and not forward_only and pre_ends_comma:
                 return frame("paren", after + 1)
             clause = self._skip_time_and_adverbs(after + 1, stop)
-            if cue.takes("S") and self._clause_starts(clause, stop):
+            if cue.takes("S") and not forward_only and self._clause_starts(clause, stop):
                 return frame("head", clause)
             return None
         content = self._content_after(cue, after, stop)
@@ -205,7 +210,9 @@ class FramePlacer:
             return position
         if cue.takes("P") and self._predicate_phrase(position, stop):
             return position
-        if cue.takes("C") and self._charge_phrase(position, stop):
+        if cue.takes("R") and self._object_then(position, stop, _REASONS):
+            return position
+        if cue.takes("C") and self._object_then(position, stop, _CHARGES):
             return position
         return None
 
@@ -231,7 +238,7 @@ class FramePlacer:
         for _ in range(4):
             if position < stop and view.forms[position] == ",":
                 position += 1
-            if position < stop and view.lower[position] in _COMPLEMENTIZERS:
+            if self._complementizer_at(position, stop):
                 return self._after_complementizer(position)
             following = self._adjunct_end(position, stop, stop_at_complementizer=True)
             if following is None:
@@ -242,12 +249,23 @@ class FramePlacer:
             for _ in range(10):
                 if position >= stop or not (view.is_word(position) or view.forms[position] == ","):
                     return None
-                if position > after and view.lower[position] in _COMPLEMENTIZERS:
+                if position > after and self._complementizer_at(position, stop):
                     return self._after_complementizer(position)
                 if view.lower[position] == "that":
                     return None
                 position += 1
         return None
+
+    def _complementizer_at(self, position: int, stop: int) -> bool:
+        """Whether a clause opens at ``position`` with "that" (not the demonstrative: "shown
+        that to him") or a wh-word (not before an infinitive: "know how to")."""
+        view = self.view
+        if position >= stop or view.lower[position] not in _COMPLEMENTIZERS:
+            return False
+        if view.lower[position] == "that":  # not the demonstrative before a verb or preposition
+            following = view.tags[position + 1] if position + 1 < stop else "."
+            return view.tags[position] != "DT" or following in _NP_TAGS
+        return position + 1 >= stop or view.lower[position + 1] != "to"
 
     def _after_complementizer(self, position: int) -> int:
         return position + 1 if self.view.lower[position] == "that" else position
@@ -312,9 +330,12 @@ class FramePlacer:
             break
         return position
 
-    def _quotation_after(self, after: int, stop: int, addressee: bool) -> int | None:
-        """The opening mark of a quotation right after the cue (``said: “...``), or after an
-        addressee for cues that take one (``told reporters, “...``)."""
+    def _quotation_after(
+        self, after: int, stop: int, addressee: bool, direct: bool = True
+    ) -> int | None:
+        """The opening mark of a quotation right after a cue of clausal content (``said:
+        “...``, unless not ``direct``), or after an addressee for cues that take one (``told
+        reporters, “...``)."""
         view = self.view
         position = after
         if addressee:
@@ -325,6 +346,8 @@ class FramePlacer:
                 and view.forms[object_end] in {",", ":"}
             ):
                 position = object_end
+        if position == after and not direct:
+            return None
         if position < stop and view.forms[position] in {",", ":", "."}:
             position += 1
         if position < stop and view.opens_quote(position):
@@ -413,9 +436,12 @@ class FramePlacer:
             return False
         lower = view.lower[position]
         role = lexicon.pronouns.get(lower)
-        if role == "relative" or lower in {"him", "them", "that"}:
+        if role == "relative" or lower in {"him", "them"}:
             return False
-        if lower in lexicon.stops and lower != "there" or lower in lexicon.np_prepositions:
+        demonstrative = lower == "that" and view.tags[position] == "DT"  # "I think that would"
+        if lower in lexicon.stops and lower != "there" and not demonstrative:
+            return False
+        if lower in lexicon.np_prepositions:
             return False
         if strict and not (
             role is not None
@@ -430,15 +456,7 @@ class FramePlacer:
         for index in range(position + 1, min(stop, position + _MAX_SCAN)):
             if view.is_finite(index):
                 return True
-            if view.tags[index] not in _CLAUSE_INNER_TAGS and view.lower[index] not in {
-                "of",
-                "in",
-                "for",
-                "at",
-                "from",
-                "on",
-                "with",
-            }:
+            if view.tags[index] not in _CLAUSE_INNER_TAGS:
                 return False
         return False
 
@@ -447,7 +465,8 @@ class FramePlacer:
         return (
             position < stop
             and view.is_word(position)
-            and view.lower[position] not in {"that", "to", "him", "them"}
+            and view.lower[position] not in {"that", "to"}
+            and view.tags[position] != "PRP"
             and (view.tags[position] in _NP_TAGS or view.forms[position][:1].isupper())
             and view.lower[position] not in self.lexicon.stops
         )
@@ -464,21 +483,23 @@ class FramePlacer:
         return head is not None and head in self.lexicon.attitude_nouns
 
     def _predicate_phrase(self, position: int, stop: int) -> bool:
-        """An object followed by "as", "for", "over", a quotation or a noun phrase opened by
-        "a" ("called it a disgrace", "criticized the plan as unfair")."""
+        """An object followed by "as", a quotation or a noun phrase opened by "a" ("called it
+        a disgrace", "described the plan as unfair", "called it “shameful”")."""
         view = self.view
         object_end = self._object_end(position, stop)
         if object_end is None or object_end >= stop:
             return False
-        following = view.lower[object_end]
-        if following in _PREDICATE_WORDS or view.opens_quote(object_end):
+        if view.opens_quote(object_end):
             return True
-        return bool(following in {"a", "an"} and object_end + 1 < stop)
+        if object_end + 1 >= stop or view.tags[object_end + 1] in {"PRP", "EX"}:
+            return False  # "as you near the harbour": a clause, not a predicate
+        return view.lower[object_end] in {"as", "a", "an"}
 
-    def _charge_phrase(self, position: int, stop: int) -> bool:
-        """An object followed by "of" ("accused the government of lying")."""
+    def _object_then(self, position: int, stop: int, words: frozenset[str]) -> bool:
+        """An object followed by one of ``words`` ("accused the government of lying",
+        "blamed the rebels for the attack")."""
         object_end = self._object_end(position, stop)
-        return object_end is not None and object_end < stop and self.view.lower[object_end] == "of"
+        return object_end is not None and object_end < stop and self.view.lower[object_end] in words
 
     # --- content ---------------------------------------------------------------------------
 
