@@ -99,7 +99,7 @@ def read_document(path: Path) -> GumDocument:
             if "." in columns[0]:
                 continue
             if "-" in columns[0]:
-                first, last = columns[0].split("-")
+                _, last = columns[0].split("-")
                 word_last = int(last)
             if "-" in columns[0] or int(columns[0]) > word_last:
                 found = sentence.find(columns[1], position)
