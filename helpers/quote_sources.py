@@ -94,6 +94,9 @@ class SourceFinder:
         first = self.noun_phrase_start(index, low)
         if first is None:
             return None
+        if first - 2 >= low and view.lower[first - 1] == "and":  # "Smith and Jones said"
+            other = self.noun_phrase_start(first - 2, low)
+            first = first if other is None else other
         return self._after_quotation(low, first, index)
 
     def _appositive(self, low: int, comma: int) -> Span | None:

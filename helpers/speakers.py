@@ -3,9 +3,16 @@
 Rules, in order, for a speaker mention (``speaker`` span of :func:`helpers.quotes.extract_quotes`):
 
 * the same span as an earlier row (a quote paragraph that continues a speaker): same answer;
-* ``he``/``she``: the nearest earlier person, a PERSON entity or a speaker resolved to one;
+* ``he``/``she`` (and ``his``/``her`` before a noun cue): the nearest earlier person of that
+  gender or of unknown gender, a PERSON entity or a speaker resolved to one. The gender of a
+  person comes from a title before or in the name ("Mrs.", "Sen." has none) or from the first
+  name (US Census 1990 first-name lists of the ``names`` package: a name counts as female or
+  male when it is at least twice as frequent among women as among men, or the reverse), or
+  from a pronoun already resolved to the person;
 * ``they``: the nearest earlier plural source: a speaker or noun phrase headed by a word of
-  ``[plural_sources]`` in ``data/quote_cues.txt`` ("the three nations", "US officials");
+  ``[plural_sources]`` in ``data/quote_cues.txt`` ("the three nations", "US officials"), or a
+  coordination of named organisations, places or people ("The United Nations and the European
+  Union" → "United Nations and European Union");
 * ``it``: the nearest earlier organisation or place (ORG/GPE entity or non-person speaker);
 * ``I``/``we``/``you``: the speaker of the quote around it (the parent row), if any;
 * a name or title + name ("US Assistant Secretary ... James Kelly", "John Smith, a spokesman"):
@@ -17,34 +24,45 @@ Rules, in order, for a speaker mention (``speaker`` span of :func:`helpers.quote
 * otherwise the noun phrase itself without its article ("a joint statement after talks ..." →
   "joint statement after talks ..."), the answer of every later reference to it.
 
-Unresolvable pronouns are kept as written (lower case).
+Unresolvable pronouns are kept as written (lower case). Every lookup is a binary search over
+lists kept in text order, so resolving all the speakers of a text costs about linear time.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
 
+import names as census_names
 import pandas as pd
 
+from helpers.document import as_document
 from helpers.entities import LABEL_DTYPE, extract_entities
 from helpers.quote_lexicon import QuoteLexicon, quote_lexicon
 
 RESOLVED_COLUMNS = ["speaker_entity", "speaker_label"]
-_TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?|[^\w\s]")
 _ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-_PERSON_PRONOUNS = frozenset({"person"})
+_POSSESSIVE_ROLES = {"his": "person", "its": "thing", "their": "plural"}
+_COORDINATED_LABELS = frozenset({"ORG", "GPE", "PERSON"})
+_COORDINATION = re.compile(r"\s*(?:,\s*)?and\s+(?:the\s+)?")
+_SEARCH_DEPTH = 30  # earlier candidates looked at for a gender match
+_GENDER_RATIO = 2.0
 
 
 @dataclass(frozen=True)
 class _Answer:
-    """A resolved speaker: display name, entity label (None for a plain noun phrase), head noun."""
+    """A resolved speaker: display name, entity label (None for a plain noun phrase), head
+    noun, plural, and gender when known."""
 
     name: str
     label: str | None
     head: str
     plural: bool
+    gender: str | None = None
 
 
 #: An attribution's speaker for resolution: ``(quote_id, parent_id, (speaker_start, speaker_end))``.
@@ -123,96 +141,180 @@ class _Resolver:
     def __init__(self, text: str, entities: list[EntitySpan], lexicon: QuoteLexicon) -> None:
         self.text = text
         self.lexicon = lexicon
+        self.document = as_document(text)
         self.entities = entities
-        self.entity_starts = [start for start, _, _, _ in self.entities]
+        self.entity_starts = [start for start, _, _, _ in entities]
         self.spans: dict[tuple[int, int], _Answer] = {}
-        self.history: list[tuple[int, _Answer]] = []
-        heads = "|".join(
-            f"[{word[0].upper()}{word[0]}]{re.escape(word[1:])}"
-            for word in sorted(lexicon.plural_sources, key=len, reverse=True)
-        )
-        self.plural_heads = re.compile(rf"\b(?:{heads})\b")
+        self.persons = _Timeline()
+        self.plurals = _Timeline()
+        self.things = _Timeline()
+        self.first_by_head: dict[str, _Answer] = {}
+        self.plural_phrases = self._plural_phrases()
 
     def resolve(self, start: int, end: int, parent: _Answer | None) -> _Answer:
         """Resolve the speaker mention ``text[start:end]`` and remember the answer."""
         if (start, end) in self.spans:
             return self.spans[(start, end)]
-        mention = self.text[start:end]
-        role = self.lexicon.pronouns.get(mention.lower())
+        mention = self.text[start:end].lower()
+        role = self.lexicon.pronouns.get(mention) or _POSSESSIVE_ROLES.get(mention)
         if role is not None:
-            answer = self._pronoun(start, mention.lower(), role, parent)
+            answer = self._pronoun(start, mention, role, parent)
         else:
             answer = self._noun_phrase(start, end)
         self.spans[(start, end)] = answer
-        self.history.append((start, answer))
+        self._remember(start, answer)
         return answer
+
+    def _remember(self, position: int, answer: _Answer) -> None:
+        if answer.label == "PERSON":
+            self.persons.add(position, answer)
+        elif answer.plural:
+            self.plurals.add(position, answer)
+        else:
+            self.things.add(position, answer)
+        if answer.label is None and answer.head:
+            self.first_by_head.setdefault(answer.head, answer)
 
     def _pronoun(self, start: int, pronoun: str, role: str, parent: _Answer | None) -> _Answer:
         fallback = _Answer(pronoun, None, pronoun, role == "plural")
         if role == "self":
             return parent if parent is not None else fallback
-        candidates: list[tuple[int, _Answer]] = []
+        found: list[tuple[int, _Answer]] = []
         if role == "person":
-            candidates += [(p, a) for p, a in self.history if a.label == "PERSON"]
-            candidates += self._entities_before(start, {"PERSON"})
+            gender = self.lexicon.genders.get(pronoun)
+            found = [
+                *self.persons.nearest(start, gender),
+                *self._entity_before(start, {"PERSON"}, gender),
+            ]
+            if found:
+                answer = max(found, key=lambda item: item[0])[1]
+                return answer if answer.gender or not gender else replace(answer, gender=gender)
         elif role == "plural":
-            candidates += [(p, a) for p, a in self.history if a.plural]
-            candidates += self._plural_phrases_before(start)
+            found = [*self.plurals.nearest(start), *self.plural_phrases.nearest(start)]
         elif role == "thing":
-            candidates += [(p, a) for p, a in self.history if a.label != "PERSON" and not a.plural]
-            candidates += self._entities_before(start, {"ORG", "GPE"})
-        earlier = [(p, a) for p, a in candidates if p < start]
-        return max(earlier, key=lambda item: item[0])[1] if earlier else fallback
+            found = [*self.things.nearest(start), *self._entity_before(start, {"ORG", "GPE"})]
+        return max(found, key=lambda item: item[0])[1] if found else fallback
 
-    def _entities_before(self, position: int, labels: set[str]) -> list[tuple[int, _Answer]]:
-        index = bisect_left(self.entity_starts, position)
-        found = []
-        for start, _end, label, name in reversed(self.entities[:index]):
-            if label in labels:
-                found.append((start, _Answer(name, label, name.lower(), False)))
+    def _entity_before(
+        self, position: int, labels: set[str], gender: str | None = None
+    ) -> list[tuple[int, _Answer]]:
+        """The nearest entity mention before ``position`` with one of ``labels`` (and a
+        compatible gender, for persons), as a candidate answer."""
+        index = bisect_left(self.entity_starts, position) - 1
+        for looked in range(_SEARCH_DEPTH):
+            if index - looked < 0:
                 break
-        return found
+            start, end, label, name = self.entities[index - looked]
+            if label not in labels:
+                continue
+            found = _Answer(name, label, name.lower(), False, self._gender(start, end, name, label))
+            if gender is None or found.gender in {None, gender}:
+                return [(start, found)]
+        return []
 
-    def _plural_phrases_before(self, position: int) -> list[tuple[int, _Answer]]:
-        last = None
-        for match in self.plural_heads.finditer(self.text, 0, position):
-            last = match
-        if last is None:
-            return []
-        tokens = list(_TOKEN.finditer(self.text, max(0, last.start() - 200), last.end()))
-        first = _phrase_start(tokens, self.lexicon)
-        phrase = self.text[tokens[first].start() : last.end()]
-        name = _without_article(phrase)
-        return [(tokens[first].start(), _Answer(name, None, last.group().lower(), True))]
+    def _gender(self, start: int, end: int, name: str, label: str) -> str | None:
+        """The gender of a person mention: a title before or in it, else its first name."""
+        if label != "PERSON":
+            return None
+        genders = self.lexicon.genders
+        document = self.document
+        index = document.token_index(start)
+        if index > 0 and document.forms[index - 1].lower() in genders:
+            return genders[document.forms[index - 1].lower()]
+        for word in [*self.text[start:end].split(), *name.split()]:
+            if word.lower() in genders:
+                return genders[word.lower()]
+            if not word.endswith("."):  # the first name, after any abbreviated title
+                return first_name_gender(word)
+        return None
+
+    def _plural_phrases(self) -> _Timeline:
+        """Every plural source of the text in order: noun phrases headed by a plural source
+        noun and coordinations of named organisations, places or people."""
+        timeline = _Timeline()
+        candidates: list[tuple[int, _Answer]] = []
+        document, lexicon = self.document, self.lexicon
+        forms = document.forms
+        for index, form in enumerate(forms):
+            lower = form.lower()
+            if lower not in lexicon.plural_sources or not (form.islower() or form.istitle()):
+                continue
+            first = _phrase_start(forms, index, lexicon)
+            start, end = document.tokens[first][0], document.tokens[index][1]
+            name = _without_article(self.text[start:end])
+            candidates.append((start, _Answer(name, None, lower, True)))
+        entities = self.entities
+        for (start, end, label, name), (next_start, _, next_label, next_name) in pairwise(entities):
+            if label not in _COORDINATED_LABELS or next_label not in _COORDINATED_LABELS:
+                continue
+            joint = _COORDINATION.fullmatch(self.text, end, next_start)
+            if joint is None or name == next_name:
+                continue
+            shared = label if label == next_label else None
+            answer = _Answer(f"{name} and {next_name}", shared, next_name.lower(), True)
+            candidates.append((start, answer))
+        for position, answer in sorted(candidates, key=lambda item: item[0]):
+            timeline.add(position, answer)
+        return timeline
 
     def _noun_phrase(self, start: int, end: int) -> _Answer:
-        text = self.text
+        text, document = self.text, self.document
         core_end = text.find(",", start, end)
         core_end = end if core_end < 0 else core_end
-        tokens = list(_TOKEN.finditer(text, start, core_end))
-        if not tokens:
+        span = document.token_range(start, core_end)
+        forms = [document.forms[index] for index in span]
+        if not forms:
             return _Answer(text[start:end], None, "", False)
-        person = self._entity_at(tokens[-1].start(), tokens[-1].end())
+        coordination = self._coordination(start, core_end)
+        if coordination is not None:
+            return coordination
+        last = document.tokens[span[-1]]
+        person = self._entity_at(last[0], last[1])
         if person is not None and person[0] == "PERSON":
-            return _Answer(person[1], "PERSON", person[1].lower(), False)
-        head_index = _head_index(tokens, self.lexicon)
-        head = tokens[head_index]
-        head_word = head.group().lower()
+            gender = self._title_gender(forms) or self._gender(start, end, person[1], "PERSON")
+            return _Answer(person[1], "PERSON", person[1].lower(), False, gender)
+        head_index = _head_index(forms, self.lexicon)
+        head_token = document.tokens[span[head_index]]
+        head_word = forms[head_index].lower()
         plural = head_word in self.lexicon.plural_sources
-        entity = self._entity_at(head.start(), head.end())
+        entity = self._entity_at(head_token[0], head_token[1])
         if entity is not None:
             return _Answer(entity[1], entity[0], entity[1].lower(), plural)
-        definite = tokens[0].group().lower() in _ARTICLES - {"a", "an"}
-        if definite:
-            for _, answer in sorted(self.history, key=lambda item: item[0]):
-                if answer.head == head_word and answer.label is None:
-                    return answer
+        if forms[0].lower() in _ARTICLES - {"a", "an"}:
+            earlier = self.first_by_head.get(head_word)
+            if earlier is not None:
+                return earlier
             label = self.lexicon.anaphora.get(head_word)
             if label is not None:
-                nearest = self._entities_before(start, {label})
+                nearest = self._entity_before(start, {label})
                 if nearest:
                     return nearest[0][1]
         return _Answer(_without_article(text[start:end]), None, head_word, plural)
+
+    def _coordination(self, start: int, end: int) -> _Answer | None:
+        """Named organisations, places or people joined by "and" that make up the mention
+        ("The United Nations and the European Union"), or None."""
+        low = bisect_left(self.entity_starts, start)
+        high = bisect_left(self.entity_starts, end)
+        inside = self.entities[low:high]
+        if len(inside) != 2 or inside[1][1] > end:
+            return None
+        (_, first_end, label, name), (second_start, second_end, other_label, other_name) = inside
+        if label not in _COORDINATED_LABELS or other_label not in _COORDINATED_LABELS:
+            return None
+        if _COORDINATION.fullmatch(self.text, first_end, second_start) is None:
+            return None
+        if self.text[second_end:end].strip():
+            return None
+        shared = label if label == other_label else None
+        return _Answer(f"{name} and {other_name}", shared, other_name.lower(), True)
+
+    def _title_gender(self, forms: list[str]) -> str | None:
+        for form in forms:
+            gender = self.lexicon.genders.get(form.lower())
+            if gender is not None and form[:1].isupper():
+                return gender
+        return None
 
     def _entity_at(self, start: int, end: int) -> tuple[str, str] | None:
         """Label and name of the entity mention overlapping ``[start, end)``, if any."""
@@ -223,34 +325,84 @@ class _Resolver:
         return None
 
 
+class _Timeline:
+    """Answers by the position of their mention, for "the nearest earlier one" lookups."""
+
+    def __init__(self) -> None:
+        self.positions: list[int] = []
+        self.answers: list[_Answer] = []
+
+    def add(self, position: int, answer: _Answer) -> None:
+        index = bisect_right(self.positions, position)
+        self.positions.insert(index, position)
+        self.answers.insert(index, answer)
+
+    def nearest(self, position: int, gender: str | None = None) -> list[tuple[int, _Answer]]:
+        """The nearest answer before ``position`` (of a compatible gender), as a list of 0 or 1."""
+        index = bisect_left(self.positions, position) - 1
+        for looked in range(_SEARCH_DEPTH):
+            if index - looked < 0:
+                break
+            answer = self.answers[index - looked]
+            if gender is None or answer.gender in {None, gender}:
+                return [(self.positions[index - looked], answer)]
+        return []
+
+
+@cache
+def _census_first_names() -> dict[str, str]:
+    """First name → gender, from the US Census 1990 lists of the ``names`` package."""
+    folder = Path(census_names.__file__).parent
+    frequency: dict[str, dict[str, float]] = {"male": {}, "female": {}}
+    for gender, table in frequency.items():
+        for line in (folder / f"dist.{gender}.first").read_text("ascii").splitlines():
+            fields = line.split()
+            if len(fields) >= 2:
+                table[fields[0].lower()] = float(fields[1])
+    genders: dict[str, str] = {}
+    for name in frequency["male"].keys() | frequency["female"].keys():
+        male = frequency["male"].get(name, 0.0)
+        female = frequency["female"].get(name, 0.0)
+        if male >= _GENDER_RATIO * female:
+            genders[name] = "male"
+        elif female >= _GENDER_RATIO * male:
+            genders[name] = "female"
+    return genders
+
+
+def first_name_gender(name: str) -> str | None:
+    """``male``, ``female`` or None (unknown or shared) for a first name (Census 1990 lists)."""
+    return _census_first_names().get(name.lower())
+
+
 def _entity_name(entity: object, refers_to: object) -> str:
     """An entity's name for speakers: a metonym is named as what it stands for."""
     return str(entity if pd.isna(refers_to) else refers_to)
 
 
-def _head_index(tokens: list[re.Match[str]], lexicon: QuoteLexicon) -> int:
+def _head_index(forms: list[str], lexicon: QuoteLexicon) -> int:
     """The head of a noun phrase: the last word before a post-modifying preposition."""
-    for index in range(1, len(tokens) - 1):
-        word = tokens[index].group()
-        if word.lower() not in lexicon.np_prepositions and word.lower() not in {
-            "after",
-            "among",
-            "between",
-        }:
+    for index in range(1, len(forms) - 1):
+        word = forms[index].lower()
+        if word not in lexicon.np_prepositions and word not in {"after", "among", "between"}:
             continue
-        before, after = tokens[index - 1].group(), tokens[index + 1].group()
+        before, after = forms[index - 1], forms[index + 1]
         if before.islower() or before.lower() in lexicon.plural_sources or not after[:1].isupper():
             return index - 1
-    return len(tokens) - 1
+    return len(forms) - 1
 
 
-def _phrase_start(tokens: list[re.Match[str]], lexicon: QuoteLexicon) -> int:
-    """First token of the noun phrase ending with the last token: determiners, three modifiers."""
-    index = len(tokens) - 1
+def _phrase_start(forms: list[str], last: int, lexicon: QuoteLexicon) -> int:
+    """First token of the noun phrase ending with token ``last``: determiners and at most three
+    modifiers (a possessive "'s" is part of a modifier)."""
+    index = last
     modifiers = 0
-    while index > 0:
-        previous = tokens[index - 1].group()
+    while index > 0 and last - index < 12:
+        previous = forms[index - 1]
         lower = previous.lower()
+        if lower in {"'s", "’s", "'", "’"}:
+            index -= 1
+            continue
         if (
             not previous[:1].isalnum()
             or previous.endswith(".")
@@ -261,7 +413,7 @@ def _phrase_start(tokens: list[re.Match[str]], lexicon: QuoteLexicon) -> int:
         if lower in lexicon.determiners:
             index -= 1
             continue
-        if index < len(tokens) - 1 and tokens[index].group().lower() in lexicon.determiners:
+        if index < last and forms[index].lower() in lexicon.determiners:
             break
         if lower in lexicon.pronouns or modifiers == 3:
             break
