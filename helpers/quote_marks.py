@@ -280,9 +280,17 @@ class QuotationIndex:
         return [q for q in self.quotations[low:high] if q.start < end and q.end > start]
 
     def only_quotation(self, start: int, end: int) -> bool:
-        """Whether ``[start, end)`` holds quotations and no word outside them."""
-        inside = self.within(start, end)
-        return bool(inside) and not self.words_outside(start, end, inside)
+        """Whether ``[start, end)`` holds quotations and no word outside them (stops at the
+        first word outside a quotation)."""
+        position, quoted = start, False
+        while True:
+            word = _WORD_CHAR.search(self.text, position, end)
+            if word is None:
+                return quoted
+            quote = self.enclosing(word.start())
+            if quote is None or quote.start < start or quote.end > end:
+                return False
+            position, quoted = quote.end, True
 
     def words_outside(self, start: int, end: int, inside: list[Quotation]) -> bool:
         """Whether a letter or digit of ``[start, end)`` lies outside the quotations ``inside``."""
