@@ -99,7 +99,9 @@ class AttributionText:
     def is_adverb(self, index: int) -> bool:
         """Whether token ``index`` is an adverb or negation between an auxiliary and its verb."""
         lower = self.lower[index]
-        return self.tags[index] in {"RB", "RBR", "RBS"} or lower in {"not", "n't", "never"}
+        if self.tags[index] in {"RB", "RBR", "RBS"} or lower in {"not", "n't", "never"}:
+            return True
+        return self.forms[index].islower() and lower.endswith("ly") and len(lower) > 3
 
     def opens_quote(self, index: int) -> bool:
         """Whether token ``index`` is the opening mark of a quotation."""

@@ -169,6 +169,8 @@ class _Extraction:
                     return
                 boundary = self._boundary(frames, position, start)
                 content_end = end if boundary is None else frames[boundary].start
+                if frame.content_end is not None:
+                    content_end = min(content_end, frame.content_end)
                 regions = [(frame.content_start, content_end)]
                 self._emit(frame, regions, parent, inherited, depth, unit, paragraph)
                 if boundary is None:
@@ -373,10 +375,10 @@ class _Extraction:
         there is ("Smith: “...”"), else the subject of the clause before it."""
         sources, view = self.sources, self.view
         first = sources.noun_phrase_start(mark - 1, lowest)
-        if first is None:
-            return None
-        if first == lowest or view.forms[first - 1] in {",", ";", "(", "--", "—"}:
+        if first is not None and (
+            first == lowest or view.forms[first - 1] in {",", ";", "(", "--", "—"}
+        ):
             return view.starts[first], view.ends[mark - 1]
-        if not any(view.is_finite(index) for index in range(lowest, mark)):
+        if not any(view.is_finite(index) for index in range(max(lowest, mark - 40), mark)):
             return None
         return sources.subject(lowest, mark)

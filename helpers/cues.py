@@ -73,6 +73,9 @@ class _CueFinder:
     def cue_at(self, index: int, previous: Cue | None) -> Cue | None:
         view, lexicon = self.view, self.lexicon
         lower = view.lower[index]
+        noun = lower in lexicon.nouns and view.tags[index] in _NOUN_TAGS
+        if noun and self._before_that_clause(index):  # "his claim that": before the verb "claim"
+            return self._cue(index, index + 1, lower, lexicon.nouns[lower], frozenset("TF"), "noun")
         for form in lexicon.forms.get(lower, ()):
             stop = index + len(form.words)
             if tuple(view.lower[index:stop]) == form.words:
@@ -89,9 +92,6 @@ class _CueFinder:
                 return self._cue(
                     index, stop, " ".join(words), "speech", frozenset("SE"), "according"
                 )
-        noun = lower in lexicon.nouns and view.tags[index] in _NOUN_TAGS
-        if noun and self._before_that_clause(index):
-            return self._cue(index, index + 1, lower, lexicon.nouns[lower], frozenset("TF"), "noun")
         adjective = lower in lexicon.belief_adjectives and self._after_copula(index)
         if adjective and self._before_that_clause(index):
             return self._cue(index, index + 1, lower, "belief", frozenset("TF"), "adjective")

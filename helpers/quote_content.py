@@ -94,8 +94,12 @@ _NP_TAGS = frozenset(
     {"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$", "PRP"}
 )
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_HEADS = _NOUN_TAGS | {"PRP"}
+_NP_OPENERS = frozenset({"DT", "PRP$", "PDT"})
 _CLAUSE_INNER_TAGS = _NP_TAGS | {"VBN", "VBG", "HYPH", "CC", "EX", "RB", "IN", "TO", "VB"}
 _MAX_SCAN = 12
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_CLAUSE_LINKS = frozenset({"and", "or", "but", "that", "which", "who", ",", ";"})
 
 
 @dataclass
@@ -109,6 +113,7 @@ class Frame:
     mode: str  # "head" (content after), "tail" (before), "paren" (both sides)
     content_start: int | None = None  # head and paren: where the content after starts
     sibling_start: int | None = None  # tail: where a following ", adding ..." region starts
+    content_end: int | None = None  # head: where the content ends, when before the region's end
     needs_source: bool = False  # participle or coordinated cue: the source comes from context
 
 
@@ -154,14 +159,18 @@ class FramePlacer:
         if not cue.takes("Q"):
             clause = self._complementizer(after, stop, cue.takes("O"))
             if clause is not None:
-                return frame("head", clause)
+                found = frame("head", clause)
+                if cue.form == "noun":  # "his claim that X was false angered them": X only
+                    found.content_end = self._clause_end(clause, stop)
+                return found
         clausal = cue.takes("S") or cue.takes("T") or cue.takes("Q")
         quote = self._quotation_after(after, stop, cue.takes("O"), direct=clausal)
         if quote is not None:
             return frame("head", quote)
         if cue.takes("Q"):
             return None
-        tail = pre_has_content and not forward_only and self._set_off(frame_start)
+        set_off = cue.form == "according" or self._set_off(frame_start)
+        tail = pre_has_content and not forward_only and set_off
         if self._reaches_end(after, stop, cue.takes("O")):
             return frame("tail") if tail else None
         separator = self._tail_more(after, stop)
@@ -254,6 +263,20 @@ class FramePlacer:
                 if view.lower[position] == "that":
                     return None
                 position += 1
+        return None
+
+    def _clause_end(self, first: int, stop: int) -> int | None:
+        """The start of the next clause's finite verb after the clause opening at token
+        ``first`` ("that the election was stolen | has been rejected"), or None."""
+        view = self.view
+        seen_finite = False
+        for index in range(first, stop):
+            if view.tags[index] not in _FINITE_TAGS:
+                continue
+            joined = view.lower[index - 1] in _CLAUSE_LINKS or view.is_adverb(index - 1)
+            if seen_finite and not joined and view.tags[index - 1] not in _FINITE_TAGS:
+                return view.starts[index]  # a new verb group, not "would have", "and said"
+            seen_finite = True
         return None
 
     def _complementizer_at(self, position: int, stop: int) -> bool:
@@ -361,6 +384,12 @@ class FramePlacer:
         while index < stop and index - position < 6 and view.tags[index] in _NP_TAGS:
             if view.opens_quote(index):
                 break
+            if (
+                index > position
+                and view.tags[index] in _NP_OPENERS
+                and view.tags[index - 1] in _HEADS
+            ):
+                break  # a second noun phrase: "called the decision | a disgrace"
             index += 1
         return index if index > position else None
 

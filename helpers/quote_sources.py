@@ -79,6 +79,7 @@ class SourceFinder:
         index = cue - 1
         while index >= low and view.skippable(index):
             index -= 1
+        index = self._before_modifiers(index, low)
         if index < low:
             return None
         lower = view.lower[index]
@@ -98,6 +99,21 @@ class SourceFinder:
             other = self.noun_phrase_start(first - 2, low)
             first = first if other is None else other
         return self._after_quotation(low, first, index)
+
+    def _before_modifiers(self, index: int, low: int) -> int:
+        """``index`` moved before a time adverbial and a participle that follow a subject
+        ("Officials on Tuesday said", "Data released on Monday showed")."""
+        view = self.view
+        position = index
+        if position >= low and view.lower[position] in _TIME_WORDS:
+            position -= 1
+            while position >= low and view.lower[position] in _TIME_MODIFIERS | {"on", "in"}:
+                position -= 1
+        if position >= low and view.tags[position] == "VBN" and view.forms[position].islower():
+            position -= 1
+        if position == index or position < low or not view.is_nominal(position):
+            return index
+        return position
 
     def _appositive(self, low: int, comma: int) -> Span | None:
         """``Lee, a spokesman for the ministry, said`` (name plus appositive) or ``Smith, who
@@ -303,7 +319,7 @@ class SourceFinder:
             form = view.forms[index]
             if not view.is_word(index) and form not in {"(", ")", "&", "'", "’", "'s", "’s"}:
                 break
-            if form.islower() and (view.is_finite(index) or form.endswith("ed")):
+            if form.islower() and (view.is_verb(index) or form.endswith("ed")):
                 last = index - 1
                 while last > opening and view.skippable(last):
                     last -= 1
