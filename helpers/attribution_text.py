@@ -24,8 +24,10 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NOMINAL = frozenset(
     {"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$", "PRP", "EX"}
 )
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "'m"})
-_HAVE = frozenset({"has", "have", "had", "having", "'ve", "'d"})
+_BE = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "'m", "’s", "’re", "’m"}
+)
+_HAVE = frozenset({"has", "have", "had", "having", "'ve", "'d", "’ve", "’d"})
 
 
 class AttributionText:
@@ -89,8 +91,8 @@ class AttributionText:
         return self.tags[index] in _NOMINAL
 
     def is_be(self, index: int) -> bool:
-        """Whether token ``index`` is a form of "be"."""
-        return self.lower[index] in _BE
+        """Whether token ``index`` is a form of "be" (not the possessive "'s")."""
+        return self.lower[index] in _BE and self.tags[index] != "POS"
 
     def is_have(self, index: int) -> bool:
         """Whether token ``index`` is a form of "have"."""

@@ -35,6 +35,7 @@ Span = tuple[int, int]
 MAX_DEPTH = 4
 _FIRST_LETTER = re.compile(r"[\s\"“”'’`]*([^\W\d_])")
 _COORDINATORS = frozenset({"and", "but"})
+_BEFORE_PARTICIPLE = frozenset({",", "by", "while", "after", "before", "when", "--", "—"})
 _CLAUSE_COORDINATORS = frozenset({"and", "but", "while", "whereas", "although", "yet"})
 _SOURCE_HEAD_ENDS = frozenset(
     {",", "of", "by", "from", "in", "for", "at", "on", "with", "(", "that", "which", "who"}
@@ -310,6 +311,8 @@ class _Extraction:
         left = None if cue.form == "ing" else sources.left(lowest, cue.first)
         if left is not None:
             return placer.place(cue, left, cue.stop, region, left[0])
+        if cue.form == "participle":
+            return None
         previous = cue.first - 1 if cue.first - 1 >= view.token_at(start) else None
         if (
             cue.form == "finite"
@@ -326,7 +329,7 @@ class _Extraction:
         if previous is None:
             return None
         linked = view.lower[previous]
-        if (linked == "," and cue.form == "ing") or linked in _COORDINATORS:
+        if (linked in _BEFORE_PARTICIPLE and cue.form == "ing") or linked in _COORDINATORS:
             frame = placer.place(cue, None, cue.stop, region, cue.start)
             if frame is not None and frame.mode == "head":
                 frame.start = view.starts[previous]

@@ -14,6 +14,9 @@ from its homographs ("Edward Said", "the saying goes", "value added tax") and it
   the clause it hangs on;
 * ``passive``: "it was reported that ...", "he was told that ...": the source, if any, follows
   "by";
+* ``participle``: a past participle without auxiliary, a finite verb when a subject stands
+  before it ("Pamela Bethel, a lawyer, argued", a common tagging slip), else a participle
+  clause (", written in English", "Asked about it, ...") and no cue;
 * ``noun``, ``adjective``, ``according``, ``punctuation``: as above.
 """
 
@@ -25,6 +28,7 @@ from helpers.attribution_text import AttributionText
 from helpers.quote_lexicon import CueForm
 
 _PUNCTUATION_CUES = frozenset({":", "—", "--", "–"})
+_CLAUSE_CLOSERS = frozenset({".", ",", ";", ":", "that", "''", "”", '"', "’", "'"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
 _NOUN_TAGS = frozenset({"NN", "NNS"})
 _VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VB", "VBN", "VBG", "MD"})
@@ -118,26 +122,28 @@ class _CueFinder:
         tag = view.tags[index]
         auxiliary = self._auxiliary_before(index)
         if tag not in _VERB_TAGS:
-            if not self._verb_by_context(index):
+            if form.past and tag in _NOUN_TAGS | {"NNP", "NNPS"}:
+                tag = "VBD"  # "said", "told" are never nouns: a tagging slip
+            elif not self._verb_by_context(index):
                 return None
-            tag = "VBG" if form.ing else "VBD"
+            else:
+                tag = "VBG" if form.ing else "VBD"
         if tag == "VBG":
             return "finite" if auxiliary is not None and view.is_be(auxiliary) else "ing"
         if tag in {"VBN", "VBD"} and auxiliary is not None:
             return "passive" if view.is_be(auxiliary) else "finite"
-        if tag == "VBN" and not self._after_subject(index):
-            return None  # a participle clause: ", written in English", "Asked about it, ..."
+        if tag == "VBN":
+            return "participle"  # finite after a subject ("the official, ..., said"), or not
         if tag in {"VB", "VBP"} and index > 0 and view.lower[index - 1] == "to":
             return None  # an infinitive: "declined to say", "to add"
         return "finite"
 
-    def _after_subject(self, index: int) -> bool:
-        """Whether a noun, pronoun or closing quotation mark comes just before ``index``."""
+    def _ends_clause(self, index: int) -> bool:
+        """Whether closing punctuation or "that" follows ``index`` (", a spokesman, said.")."""
         view = self.view
-        return index > 0 and (
-            view.tags[index - 1] in {"NN", "NNS", "NNP", "NNPS", "PRP", "CD"}
-            or view.ends[index - 1] in view.quotations.ends
-        )
+        if index + 1 >= len(view):
+            return True
+        return view.forms[index + 1] in _CLAUSE_CLOSERS or view.ends[index] in view.quotations.ends
 
     def _auxiliary_before(self, index: int) -> int | None:
         """The token of "be" or "have" just before ``index`` (adverbs skipped), if any."""
@@ -157,7 +163,9 @@ class _CueFinder:
             return False
         before = view.lower[index - 1] if index > 0 else ""
         after = view.lower[index + 1] if index + 1 < len(view) else ""
-        return before in _SUBJECT_PRONOUNS or after == "that"
+        if before in _SUBJECT_PRONOUNS or after == "that":
+            return True
+        return index > 0 and view.tags[index - 1] in {"NNP", "NN"} and self._ends_clause(index)
 
     def _before_that_clause(self, index: int) -> bool:
         """Whether "that" follows and opens a clause, not a relative one ("the claim that was")."""

@@ -371,6 +371,11 @@ class FramePlacer:
                 position = object_end
         if position == after and not direct:
             return None
+        for _ in range(2):  # "said on Tuesday: “...”", "says of the plan: “...”"
+            following = self._adjunct_end(position, stop, stop_at_complementizer=True)
+            if following is None or following >= stop or view.forms[following] not in {",", ":"}:
+                break
+            position = following
         if position < stop and view.forms[position] in {",", ":", "."}:
             position += 1
         if position < stop and view.opens_quote(position):

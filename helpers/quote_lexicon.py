@@ -32,11 +32,13 @@ class CueEntry:
 
 @dataclass(frozen=True)
 class CueForm:
-    """A surface form of a cue: its entry and whether it is an -ing form."""
+    """A surface form of a cue: its entry, words, and whether it is an -ing form or a past
+    form that is no other form of the verb ("said", "argued": never a noun)."""
 
     entry: CueEntry
     words: tuple[str, ...]
     ing: bool
+    past: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,8 +106,15 @@ def _verb_forms(lemma: str, listed: str | None, entry: CueEntry) -> list[CueForm
         third, past, participle, ing = (form.strip() for form in listed.split(","))
     else:
         third, past, participle, ing = inflections(verb)
-    forms = {verb: False, third: False, past: False, participle: False, ing: True}
-    return [CueForm(entry, (form, *particle), is_ing) for form, is_ing in forms.items()]
+    return [
+        CueForm(entry, (verb, *particle), False),
+        CueForm(entry, (third, *particle), False),
+        *(
+            CueForm(entry, (form, *particle), False, past=form not in {verb, third})
+            for form in dict.fromkeys([past, participle])
+        ),
+        CueForm(entry, (ing, *particle), True),
+    ]
 
 
 def _read_sections() -> dict[str, list[list[str]]]:

@@ -26,7 +26,7 @@ from helpers.document import Document
 
 Span = tuple[int, int]
 
-_DOUBLE_MARK = re.compile(r"``|''|[\"“”„«»]")
+_DOUBLE_MARK = re.compile(r"``|''(?!')|[\"“”„«»]")  # in ''' a single mark closes first
 _SINGLE_MARK = re.compile(r"(?<!`)`(?!`)|(?<!')'(?!')|[‘’]")
 _OPENING_DOUBLE = frozenset({"``", "“", "„", "«"})
 _CLOSING_DOUBLE = frozenset({"''", "”", "»"})

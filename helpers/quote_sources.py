@@ -92,13 +92,16 @@ class SourceFinder:
             return self._span(index, index) if lower not in {"him", "them"} else None
         if view.forms[index] == ",":
             return self._appositive(low, index)
+        after_quotation = self._after_quotation(low, index)
+        if after_quotation is not None:
+            return after_quotation
         first = self.noun_phrase_start(index, low)
         if first is None:
             return None
         if first - 2 >= low and view.lower[first - 1] == "and":  # "Smith and Jones said"
             other = self.noun_phrase_start(first - 2, low)
             first = first if other is None else other
-        return self._after_quotation(low, first, index)
+        return self._span(first, index)
 
     def _before_modifiers(self, index: int, low: int) -> int:
         """``index`` moved before a time adverbial and a participle that follow a subject
@@ -119,11 +122,11 @@ class SourceFinder:
         """``Lee, a spokesman for the ministry, said`` (name plus appositive) or ``Smith, who
         heads the bank, said`` (the name alone)."""
         view = self.view
-        inner = self.noun_phrase_start(comma - 1, low) if comma > low else None
-        if inner is None or inner < low + 2 or view.forms[inner - 1] != ",":
+        opening = self._appositive_opening(low, comma)
+        if opening is None:
             return self._before_relative_clause(low, comma)
-        head = self.noun_phrase_start(inner - 2, low)
-        names = (view.forms[inner - 2], view.forms[comma - 1])
+        head = self.noun_phrase_start(opening - 1, low)
+        names = (view.forms[opening - 1], view.forms[comma - 1])
         if head is None or not any(name[:1].isupper() for name in names):
             return None
         if head > low:
@@ -131,6 +134,32 @@ class SourceFinder:
             if before not in _QUOTE_OR_OPENING and before.lower() not in self.lexicon.stops:
                 return None
         return self._span(head, comma - 1)
+
+    def _appositive_opening(self, low: int, comma: int) -> int | None:
+        """The comma that opens the appositive closed by ``comma`` ("Kaufman, president of the
+        privately held TV Books LLC, thinks"): no finite verb, quotation mark or relative
+        pronoun between, and a noun phrase after it."""
+        view = self.view
+        position = comma - 1
+        while position - 1 > low and comma - position <= 20:
+            form = view.forms[position]
+            if view.is_finite(position) and form.islower() or form in {";", ":", "(", ")"}:
+                return None
+            if view.lower[position] in {"who", "which", "whom", "whose"}:
+                return None
+            if view.opens_quote(position) or view.ends[position] in view.quotations.ends:
+                return None
+            if form == "," and position + 1 < comma:
+                first = position + 1
+                opens_phrase = (
+                    view.is_nominal(first)
+                    or view.tags[first] == "VBN"  # "Moretti, convicted as the triggerman, was"
+                    or view.forms[first][:1].isupper()
+                    or view.lower[first] in self.lexicon.determiners
+                )
+                return position if opens_phrase else None
+            position -= 1
+        return None
 
     def _before_relative_clause(self, low: int, comma: int) -> Span | None:
         """The noun phrase before ``, who ... ,`` ending at ``comma``."""
@@ -145,21 +174,25 @@ class SourceFinder:
             position -= 1
         return None
 
-    def _after_quotation(self, low: int, first: int, last: int) -> Span:
-        """After a closing quotation, the source is every word up to the cue."""
+    def _after_quotation(self, low: int, last: int) -> Span | None:
+        """After a closing quotation, the source is every word up to the cue ("“Isn't that
+        man dangerous?” a 10-year-old in the car pool I was driving asked"), or None."""
         view = self.view
-        position = first - 1
-        while position >= low and view.is_word(position):
+        position = last
+        while position >= low and last - position <= MAX_SOURCE_TOKENS and view.is_word(position):
             position -= 1
-        if position >= low and first - position <= MAX_SOURCE_TOKENS:
-            mark = position - 1 if view.forms[position] == "," else position
-            if mark >= low and view.ends[mark] in view.quotations.ends:
-                return self._span(position + 1, last)
-        return self._span(first, last)
+        if position < low or position == last or not view.is_word(position + 1):
+            return None
+        mark = position - 1 if view.forms[position] == "," else position
+        if mark >= low and view.ends[mark] in view.quotations.ends:
+            return self._span(position + 1, last)
+        return None
 
     def noun_phrase_start(self, last: int, low: int) -> int | None:
         """Index of the first token of the noun phrase that ends at token ``last``, or None."""
         view, lexicon = self.view, self.lexicon
+        if last - 1 >= low and view.lower[last] in {"'s", "’s"} and view.forms[last - 1].istitle():
+            last -= 1  # a name ending in "'s" ("Moody's said")
         if last < low or not view.is_word(last):
             return None
         head = view.lower[last]
