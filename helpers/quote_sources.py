@@ -141,7 +141,7 @@ class SourceFinder:
         pronoun between, and a noun phrase after it."""
         view = self.view
         position = comma - 1
-        while position - 1 > low and comma - position <= 20:
+        while position > low and comma - position <= 20:
             form = view.forms[position]
             if view.is_finite(position) and form.islower() or form in {";", ":", "(", ")"}:
                 return None
