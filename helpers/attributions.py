@@ -147,6 +147,7 @@ class _Extraction:
         if depth > MAX_DEPTH:
             return
         frames = self._frames(start, end)
+        region_start = start
         last_tail = max((i for i, f in enumerate(frames) if f.mode == "tail"), default=-1)
         position = 0
         while position < len(frames) and end - start >= 3:
@@ -160,9 +161,7 @@ class _Extraction:
             else:
                 frame = frames[position]
                 if frame.needs_source and inherited is None:
-                    inherited = self.sources.subject(
-                        self.view.token_at(start), self.view.token_at(frame.start)
-                    )
+                    inherited = self._clause_subject(region_start, frame.start)
                 assert frame.content_start is not None
                 if frame.mode == "paren":
                     pieces = [(start, frame.start), (frame.content_start, end)]
@@ -186,6 +185,15 @@ class _Extraction:
                     frames[position] = again
                     if again.mode == "tail":
                         last_tail = position
+
+    def _clause_subject(self, region_start: int, frame_start: int) -> Span | None:
+        """The subject of the clause a participle or coordinated cue hangs on: from the start
+        of its sentence (within the region) to the cue."""
+        view = self.view
+        cue_token = view.token_at(frame_start)
+        firsts = view.sentence_firsts
+        sentence = firsts[max(bisect_right(firsts, cue_token) - 1, 0)] if firsts else 0
+        return self.sources.subject(max(view.token_at(region_start), sentence), cue_token)
 
     def _boundary(self, frames: list[Frame], position: int, start: int) -> int | None:
         """The next frame after frame ``position`` that starts a region of its own: a

@@ -58,7 +58,7 @@ def find_cues(view: AttributionText) -> list[Cue]:
     finder = _CueFinder(view)
     index = 0
     while index < len(view):
-        cue = finder.cue_at(index, cues[-1] if cues else None)
+        cue = finder.cue_at(index)
         if cue is None:
             index += 1
             continue
@@ -74,7 +74,8 @@ class _CueFinder:
         self.view = view
         self.lexicon = view.lexicon
 
-    def cue_at(self, index: int, previous: Cue | None) -> Cue | None:
+    def cue_at(self, index: int) -> Cue | None:
+        """The cue that starts at token ``index``, if any."""
         view, lexicon = self.view, self.lexicon
         lower = view.lower[index]
         noun = lower in lexicon.nouns and view.tags[index] in _NOUN_TAGS
@@ -99,7 +100,7 @@ class _CueFinder:
         adjective = lower in lexicon.belief_adjectives and self._after_copula(index)
         if adjective and self._before_that_clause(index):
             return self._cue(index, index + 1, lower, "belief", frozenset("TF"), "adjective")
-        if view.forms[index] in _PUNCTUATION_CUES and self._introduces_quotation(index, previous):
+        if view.forms[index] in _PUNCTUATION_CUES and self._introduces_quotation(index):
             return self._cue(
                 index, index + 1, view.forms[index], "speech", frozenset("Q"), "punctuation"
             )
@@ -184,12 +185,10 @@ class _CueFinder:
             view.is_be(position) or view.lower[position] in {"remain", "remains", "remained"}
         )
 
-    def _introduces_quotation(self, index: int, previous: Cue | None) -> bool:
-        """A colon or dash right before a quotation, with no verb cue of its own just before
-        ("He said on Monday: ..." is the verb's)."""
+    def _introduces_quotation(self, index: int) -> bool:
+        """A colon or dash right after a word and before a quotation (when a verb cue takes
+        the quotation, "He said on Monday: ...", its frame covers the colon)."""
         view = self.view
         if index + 1 >= len(view) or not view.opens_quote(index + 1) or index == 0:
             return False
-        if not view.is_word(index - 1):
-            return False
-        return previous is None or index - previous.stop > 8 or previous.form == "punctuation"
+        return view.is_word(index - 1)

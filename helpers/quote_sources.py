@@ -25,6 +25,7 @@ Span = tuple[int, int]
 
 MAX_SOURCE_TOKENS = 16
 _LOOK_BEHIND = 60
+_RELATIVES = frozenset({"who", "which", "whose"})
 _CLAUSE_WORDS = frozenset(
     {"who", "which", "whose", "where", "adding", "saying", "noting", "according"}
 )
@@ -92,6 +93,12 @@ class SourceFinder:
             return self._span(index, index) if lower not in {"him", "them"} else None
         if view.forms[index] == ",":
             return self._appositive(low, index)
+        if (
+            index > low
+            and view.forms[index - 1] == ","
+            and view.ends[index] in view.quotations.ends
+        ):
+            return self._before_relative_clause(low, index - 1)  # "X, who directed “Y,” said"
         after_quotation = self._after_quotation(low, index)
         if after_quotation is not None:
             return after_quotation
@@ -164,10 +171,13 @@ class SourceFinder:
     def _before_relative_clause(self, low: int, comma: int) -> Span | None:
         """The noun phrase before ``, who ... ,`` ending at ``comma``."""
         view = self.view
+        quotations = view.quotations
         position = comma - 1
         while position > low and comma - position <= 25:
-            if view.forms[position] in {",", ";"} or view.opens_quote(position):
-                if view.forms[position] == "," and view.lower[position + 1] in {"who", "which"}:
+            form = view.forms[position]
+            quoted = quotations.inside(view.starts[position]) or view.opens_quote(position)
+            if form == ";" or (form == "," and not quoted):
+                if form == "," and view.lower[position + 1] in _RELATIVES:
                     first = self.noun_phrase_start(position - 1, low)
                     return None if first is None else self._span(first, position - 1)
                 return None
@@ -228,7 +238,8 @@ class SourceFinder:
                     continue
                 break
             if lower in lexicon.np_prepositions:
-                if index - 1 >= low and self._nounish(index - 1):
+                quantity = lower == "of" and view.lower[index - 1] in lexicon.determiners
+                if index - 1 >= low and (self._nounish(index - 1) or quantity):
                     index -= 1
                     continue
                 break
@@ -342,6 +353,8 @@ class SourceFinder:
         words = [index for index in range(first, stop) if view.is_word(index)]
         if not words:
             return None
+        while len(words) > 1 and view.lower[words[0]] in {"and", "but", "or", "so"}:
+            words = words[1:]
         opening = words[0]
         lower = view.lower[opening]
         if lexicon.pronouns.get(lower) in {"person", "plural", "thing", "self"}:
