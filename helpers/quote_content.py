@@ -78,7 +78,10 @@ _TIME_WORDS = frozenset(
         "night",
     }
 )
-_TIME_MODIFIERS = frozenset({"on", "late", "early", "last", "this", "next", "earlier", "later"})
+_TIME_MODIFIERS = frozenset(
+    {"on", "late", "early", "last", "this", "next", "earlier", "later", "previous", "following"}
+)
+_RELATIVE_DAYS = frozenset({"next", "previous", "following", "same"})
 _PLAIN_ADVERBS = frozenset({"here", "there", "again", "too"})
 _CLOSING = frozenset({".", "?", "!", ";", '"', "''", "”", "’", "'", "»", ")"})
 _SET_OFF = frozenset({",", ";", ":", "--", "—", "–", "(", "''", '"', "”", "’", "'", "»"})
@@ -98,6 +101,7 @@ _HEADS = _NOUN_TAGS | {"PRP"}
 _NP_OPENERS = frozenset({"DT", "PRP$", "PDT"})
 _CLAUSE_INNER_TAGS = _NP_TAGS | {"VBN", "VBG", "HYPH", "CC", "EX", "RB", "IN", "TO", "VB"}
 _MAX_SCAN = 12
+_LEADING = frozenset({"and", "but", "so", "yet", "or"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CLAUSE_LINKS = frozenset({"and", "or", "but", "that", "which", "who", ",", ";"})
 
@@ -134,7 +138,8 @@ class FramePlacer:
         start, end = region
         stop = view.token_at(end)
         pre_has_content = view.has_word(start, frame_start)
-        pre_is_quote = pre_has_content and view.quotations.only_quotation(start, frame_start)
+        quote_start = self._after_conjunction(start, frame_start)  # "But “...,” he said"
+        pre_is_quote = pre_has_content and view.quotations.only_quotation(quote_start, frame_start)
         pre_ends_comma = pre_is_quote or self._ends_with_comma(start, frame_start)
         forward_only = cue.takes("F")
 
@@ -187,6 +192,17 @@ class FramePlacer:
             return None
         content = self._content_after(cue, after, stop)
         return None if content is None else frame("head", content)
+
+    def _after_conjunction(self, start: int, end: int) -> int:
+        """``start`` moved past a leading conjunction ("But", "And") and its comma."""
+        view = self.view
+        index = view.token_at(start)
+        if index < len(view) and view.starts[index] < end and view.lower[index] in _LEADING:
+            index += 1
+            if index < len(view) and view.forms[index] == ",":
+                index += 1
+            return view.start_of(index)
+        return start
 
     def _set_off(self, frame_start: int) -> bool:
         """Whether the frame is set off from the content before it (by a comma, a dash, a
@@ -324,6 +340,12 @@ class FramePlacer:
     def _time_end(self, position: int, stop: int) -> int | None:
         view = self.view
         index = position
+        if (
+            index + 1 < stop
+            and view.lower[index] == "the"
+            and view.lower[index + 1] in _RELATIVE_DAYS
+        ):
+            index += 1  # "the next day"
         if index < stop and view.lower[index] in _TIME_MODIFIERS:
             index += 1
         if index < stop and view.lower[index] in _TIME_WORDS:
@@ -457,9 +479,10 @@ class FramePlacer:
         if with_object and position < stop and view.lower[position] != "to":
             object_end = self._object_end(position, stop)
             position = position if object_end is None else object_end
-        if position + 1 < stop and view.lower[position] == "to" and view.tags[position + 1] == "VB":
-            return position
-        return None
+        if position + 1 >= stop or view.lower[position] != "to":
+            return None
+        verb = position + 2 if view.opens_quote(position + 1) else position + 1  # to “get away”
+        return position if verb < stop and view.tags[verb] == "VB" else None
 
     def _clause_starts(self, position: int, stop: int, strict: bool = False) -> bool:
         """Whether a reported clause without "that" starts at ``position``: a subject noun
@@ -521,6 +544,8 @@ class FramePlacer:
         a disgrace", "described the plan as unfair", "called it “shameful”")."""
         view = self.view
         object_end = self._object_end(position, stop)
+        while object_end is not None and object_end + 1 < stop and view.lower[object_end] == "of":
+            object_end = self._object_end(object_end + 1, stop)  # "this mingling of her lives"
         if object_end is None or object_end >= stop:
             return False
         if view.opens_quote(object_end):
