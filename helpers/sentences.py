@@ -90,11 +90,12 @@ def sentence_words() -> dict[str, frozenset[str]]:
     return _sections("sentence_words.txt")
 
 
-def _abbreviation_kind(word: str) -> str | None:
+def _abbreviation_kind(word: str, any_case: bool = False) -> str | None:
     """``prepositive``, ``time``, ``abbreviation`` (initials too) or None for a word before ".".
 
     ``word`` has no final period. As in Punkt, "D-Calif" is looked up as "Calif", and a single
-    letter is an initial ("Jonas E. Smith").
+    letter is an initial ("Jonas E. Smith"). ``any_case`` also takes the ``capitalised``
+    abbreviations written in lower case ("no. 1").
     """
     sections = abbreviation_sections()
     for part in (word, word.rpartition("-")[2]):
@@ -105,7 +106,9 @@ def _abbreviation_kind(word: str) -> str | None:
             return "prepositive"
         if key in sections["times"]:
             return "time"
-        if key in sections["any case"] or (key in sections["capitalised"] and part[0].isupper()):
+        if key in sections["capitalised"] and (any_case or part[0].isupper()):
+            return "abbreviation"
+        if key in sections["any case"]:
             return "abbreviation"
     if (len(word) == 1 and word.isalpha()) or _PERIOD_ABBREVIATION.fullmatch(word):
         return "abbreviation"
@@ -201,11 +204,11 @@ def _period_ends_sentence(c: _Candidate, next_word: str, figure: bool) -> bool:
     # A list marker ("1.", "a.", "• 9.", "1.)") opens its item; it is not a sentence.
     if _LIST_MARKER.fullmatch(c.text, c.sentence_start, c.close_end):
         return False
-    kind = _abbreviation_kind(c.word_before)
+    kind = _abbreviation_kind(c.word_before, any_case=figure)
     if kind is None:
         return True
-    # After an abbreviation a figure continues the sentence ("p. 55", "No. 1", "Jan. 5"): AP
-    # style spells out a number that starts a sentence.
+    # After an abbreviation a figure continues the sentence ("p. 55", "No. 1", "no. 1", "Jan. 5"):
+    # AP style spells out a number that starts a sentence.
     if figure or kind == "prepositive":
         # Titles come before a name ("Gen. Lee", "Sen. Kerry"), "v." between the parties of
         # a case, "e.g." before an example: never at the end of a sentence.

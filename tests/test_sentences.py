@@ -42,6 +42,7 @@ def test_news_abbreviations_do_not_end_sentences() -> None:
         "The ruling in Roe v. Wade was cited, e.g. The Times said so.",
         "President George W. Bush and John F. Kennedy Jr. Airport were named.",
         "He was ranked No. 1 in the U.S. 30-year bond market on Jan. 5.",
+        "The no. 1 seed lost in the first round.",
         "He earned a Ph.D. in physics and works for Apple Inc. and Ford Motor Co. in Michigan.",
         "Shares of eBay Inc. fell on Monday.",
     ],
