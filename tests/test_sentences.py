@@ -1,4 +1,4 @@
-"""split_sentences: news abbreviations, quotes that end sentences, exact offsets on any text."""
+"""split_sentences on news conventions (abbreviations, quotes, lists, ellipses); exact offsets."""
 
 import pytest
 from hypothesis import given, settings
@@ -39,7 +39,7 @@ def test_news_abbreviations_do_not_end_sentences() -> None:
         "The meeting starts at 3 p.m. Tuesday and ends at 5 p.m. EDT on Friday.",
         "The vote, set for 5 p.m. — after the debate — passed.",
         "At 5 a.m. Mr. Smith went to the bank.",
-        "The ruling in Roe v. Wade was cited, e.g. The Times said so.",
+        "Roe v. Wade was cited by rivals, e.g. The Times, on Monday.",
         "President George W. Bush and John F. Kennedy Jr. Airport were named.",
         "He was ranked No. 1 in the U.S. 30-year bond market on Jan. 5.",
         "The no. 1 seed lost in the first round.",
