@@ -573,6 +573,363 @@ def test_self_pronoun_inside_a_quote_is_the_quote_speaker() -> None:
     assert table["parent_id"].tolist() == [pd.NA, 0]
 
 
+# --- issue 10: reported speech, thought, intention and evidence on real news ---------------
+
+
+def typed(text: str) -> list[tuple]:
+    """(kind, content pieces, cue, cue_type, speaker) of each row of ``extract_quotes(text)``."""
+    table = extract_quotes(text)
+    assert_offsets(text, table)
+    return [
+        (
+            row.kind,
+            [text[s:e] for s, e in row.content_spans],
+            None if pd.isna(row.cue) else row.cue,
+            row.cue_type,
+            None if pd.isna(row.speaker) else row.speaker,
+        )
+        for row in table.itertuples()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # reported clauses without "that", recognised by their word classes
+        (
+            "Officials said prices fell sharply last year.",
+            [("indirect", ["prices fell sharply last year"], "said", "speech", "Officials")],
+        ),
+        (
+            "The report said unemployment rose.",
+            [("indirect", ["unemployment rose"], "said", "speech", "The report")],
+        ),
+        (
+            "Smith told reporters the plan was dead.",
+            [("indirect", ["the plan was dead"], "told", "speech", "Smith")],
+        ),
+        # cues in every form: perfect, progressive, participle, after adverbials
+        (
+            "The senator has called for an investigation into the shooting.",
+            [
+                (
+                    "indirect",
+                    ["an investigation into the shooting"],
+                    "called for",
+                    "speech",
+                    "The senator",
+                )
+            ],
+        ),
+        (
+            "Activists are calling for the resignation of the police chief.",
+            [
+                (
+                    "indirect",
+                    ["the resignation of the police chief"],
+                    "calling for",
+                    "speech",
+                    "Activists",
+                )
+            ],
+        ),
+        (
+            "The company cut its forecast, citing weak demand in Europe.",
+            [("indirect", ["weak demand in Europe"], "citing", "speech", "The company")],
+        ),
+        (
+            "Smith said in a statement that the merger would go ahead.",
+            [("indirect", ["the merger would go ahead"], "said", "speech", "Smith")],
+        ),
+        (
+            "In an interview, the minister said the talks had failed.",
+            [("indirect", ["the talks had failed"], "said", "speech", "the minister")],
+        ),
+        (
+            "Officials on Tuesday said the plan was dead.",
+            [("indirect", ["the plan was dead"], "said", "speech", "Officials")],
+        ),
+        # the four kinds
+        (
+            "The minister believes the talks will fail.",
+            [("indirect", ["the talks will fail"], "believes", "belief", "The minister")],
+        ),
+        (
+            "The minister is confident that the deal will pass.",
+            [("indirect", ["the deal will pass"], "confident", "belief", "The minister")],
+        ),
+        (
+            "The rebels vowed to fight on.",
+            [("indirect", ["to fight on"], "vowed", "intention", "The rebels")],
+        ),
+        (
+            "The governor pledged to cut taxes.",
+            [("indirect", ["to cut taxes"], "pledged", "intention", "The governor")],
+        ),
+        (
+            "A new poll shows support for the president is falling.",
+            [
+                (
+                    "indirect",
+                    ["support for the president is falling"],
+                    "shows",
+                    "evidence",
+                    "A new poll",
+                )
+            ],
+        ),
+        (
+            "The report found that emissions rose by 5 percent.",
+            [("indirect", ["emissions rose by 5 percent"], "found", "evidence", "The report")],
+        ),
+        (
+            "Data released on Monday showed inflation slowed in March.",
+            [("indirect", ["inflation slowed in March"], "showed", "evidence", "Data")],
+        ),
+        (
+            "The study suggests that coffee is harmless.",
+            [("indirect", ["coffee is harmless"], "suggests", "evidence", "The study")],
+        ),
+        (
+            "The minister suggested that the talks resume.",
+            [("indirect", ["the talks resume"], "suggested", "speech", "The minister")],
+        ),
+        (
+            "Unemployment rose in March, according to a government report.",
+            [
+                (
+                    "indirect",
+                    ["Unemployment rose in March"],
+                    "according to",
+                    "evidence",
+                    "a government report",
+                )
+            ],
+        ),
+        # criticism and demand
+        (
+            "The union urged lawmakers to reject the bill.",
+            [("indirect", ["to reject the bill"], "urged", "speech", "The union")],
+        ),
+        (
+            "Police called on residents to stay indoors.",
+            [("indirect", ["to stay indoors"], "called on", "speech", "Police")],
+        ),
+        (
+            "Critics blasted the plan as a giveaway to the rich.",
+            [
+                (
+                    "indirect",
+                    ["the plan as a giveaway to the rich"],
+                    "blasted",
+                    "speech",
+                    "Critics",
+                )
+            ],
+        ),
+        (
+            "The senator criticized the decision.",
+            [("indirect", ["the decision"], "criticized", "speech", "The senator")],
+        ),
+        (
+            "The senator accused the administration of hiding the truth.",
+            [
+                (
+                    "indirect",
+                    ["the administration of hiding the truth"],
+                    "accused",
+                    "speech",
+                    "The senator",
+                )
+            ],
+        ),
+        (
+            "The mayor called the decision a disgrace.",
+            [("indirect", ["the decision a disgrace"], "called", "speech", "The mayor")],
+        ),
+        # content before the source, with or without a comma before "according to"
+        (
+            "Prices will keep rising, the central bank warned on Tuesday.",
+            [("indirect", ["Prices will keep rising"], "warned", "speech", "the central bank")],
+        ),
+        (
+            "The plan would cost $3 billion according to officials.",
+            [
+                (
+                    "indirect",
+                    ["The plan would cost $3 billion"],
+                    "according to",
+                    "speech",
+                    "officials",
+                )
+            ],
+        ),
+        # colon and dash cues
+        (
+            "Smith: \u201cWe will win this election.\u201d",
+            [("direct", ["We will win this election."], ":", "speech", "Smith")],
+        ),
+        (
+            "The message from the White House was blunt \u2014 \u201cWe will not negotiate.\u201d",
+            [
+                (
+                    "direct",
+                    ["We will not negotiate."],
+                    "\u2014",
+                    "speech",
+                    "The message from the White House",
+                )
+            ],
+        ),
+        # a quotation over two sentences
+        (
+            '"We will fight. We will win," he said.',
+            [("direct", ["We will fight. We will win"], "said", "speech", "he")],
+        ),
+        # single quotation marks, and apostrophes that are none
+        (
+            "\u2018We are not leaving,\u2019 the mayor said.",
+            [("direct", ["We are not leaving"], "said", "speech", "the mayor")],
+        ),
+        (
+            "'We are not leaving,' the mayor said.",
+            [("direct", ["We are not leaving"], "said", "speech", "the mayor")],
+        ),
+        (
+            "The players' union said the strike would go on.",
+            [("indirect", ["the strike would go on"], "said", "speech", "The players' union")],
+        ),
+        # an addressee before a quotation is not content
+        (
+            "Kim told reporters, \u201cWe will never give up.\u201d",
+            [("direct", ["We will never give up."], "told", "speech", "Kim")],
+        ),
+        # an appositive or relative clause stays with its source
+        (
+            '"We will win," said Mr. Smith, a senior official, adding that he would resign.',
+            [
+                ("direct", ["We will win"], "said", "speech", "Mr. Smith, a senior official"),
+                (
+                    "indirect",
+                    ["he would resign"],
+                    "adding",
+                    "speech",
+                    "Mr. Smith, a senior official",
+                ),
+            ],
+        ),
+        (
+            "Jones, who chairs the committee, said the bill would pass.",
+            [("indirect", ["the bill would pass"], "said", "speech", "Jones")],
+        ),
+        (
+            "The union and the company said they had reached a deal.",
+            [
+                (
+                    "indirect",
+                    ["they had reached a deal"],
+                    "said",
+                    "speech",
+                    "The union and the company",
+                )
+            ],
+        ),
+        # a noun cue and a passive cue
+        (
+            "His claim that the election was stolen has been rejected.",
+            [("indirect", ["the election was stolen"], "claim", "speech", "His")],
+        ),
+        (
+            "It was reported that the president had resigned.",
+            [("indirect", ["the president had resigned"], "reported", "speech", None)],
+        ),
+    ],
+)
+def test_reported_speech_of_every_form_and_kind(text: str, expected: list[tuple]) -> None:
+    assert typed(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company expressed interest in buying the bank.",
+        "He called the police.",
+        "Militants attacked a police station.",
+        "Results were weighted according to age.",
+        "A channel called Sky News broadcast the debate.",
+        "Asked about the plan, the minister left.",
+        "They know how to win.",
+    ],
+)
+def test_cue_words_without_attributed_content_give_no_row(text: str) -> None:
+    assert typed(text) == []
+
+
+def test_expressed_takes_a_noun_of_attitude() -> None:
+    assert typed("The statement expressed concern over the violence.") == [
+        ("indirect", ["concern over the violence"], "expressed", "speech", "The statement")
+    ]
+
+
+def test_cue_type_column() -> None:
+    text = '"We will win," she said.\n\n"The campaign starts now."\n\nA poll shows she leads.'
+    table = extract_quotes(text)
+    assert list(table["cue_type"].cat.categories) == ["speech", "belief", "intention", "evidence"]
+    assert table["cue_type"].tolist() == ["speech", "speech", "evidence"]
+    assert pd.isna(table.loc[1, "cue"])
+
+
+def test_single_quotation_marks_pair_around_apostrophes() -> None:
+    text = "Ants 'self-medicate' in the players' nests, don't they? It's the '90s."
+    assert [text[s:e] for quote in find_quoted_spans(text) for s, e in quote.pieces] == [
+        "self-medicate"
+    ]
+    nested = "\u201cHe told me \u2018no\u2019 twice,\u201d she said."
+    assert typed(nested) == [
+        ("direct", ["He told me \u2018no\u2019 twice"], "said", "speech", "she")
+    ]
+
+
+def test_she_and_he_resolve_by_gender() -> None:
+    for body, pronoun, expected in [
+        ('John Smith met Mary Jones on Monday. "We will win," she said.', "she", "Mary Jones"),
+        ('Mary Jones met John Smith on Monday. "We will win," she said.', "she", "Mary Jones"),
+        ('Mary Jones met John Smith on Monday. "We will win," he said.', "he", "John Smith"),
+        ('Mrs. Lee met Mr. Park on Monday. "We will win," she said.', "she", "Lee"),
+    ]:
+        table = quotes(parse_article("Title\n" + body, name="gender"))
+        resolved = dict(zip(table["speaker"], table["speaker_entity"], strict=True))
+        assert expected in str(resolved[pronoun]), body
+
+
+def test_they_resolves_to_a_coordination_of_named_bodies() -> None:
+    article = parse_article(
+        "Title\nThe United Nations and the European Union condemned the attack. "
+        "They said the violence must stop.",
+        name="they",
+    )
+    table = quotes(article)
+    resolved = dict(zip(table["speaker"], table["speaker_entity"], strict=True))
+    assert resolved["They"] == "United Nations and European Union"
+    assert resolved["The United Nations and the European Union"] == (
+        "United Nations and European Union"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'he says " ' * 3000,
+        "He said that she said that " * 1000,
+        "He said that" + " ," * 20000,
+        '"' * 20000,
+        "Smith, who said, " * 2000,
+    ],
+)
+def test_adversarial_text_gives_exact_offsets(text: str) -> None:
+    assert_offsets(text, extract_quotes(text))
+
+
 # --- robustness -----------------------------------------------------------------------------
 
 
