@@ -510,12 +510,15 @@ class FramePlacer:
         nominal = view.tags[position] in _NP_TAGS or view.tags[position] == "EX"
         if not nominal and not view.forms[position][:1].isupper():
             return False
+        slip = False  # "inflation slowed in March": a past tense tagged as a participle
         for index in range(position + 1, min(stop, position + _MAX_SCAN)):
             if view.is_finite(index):
                 return True
             if view.tags[index] not in _CLAUSE_INNER_TAGS:
-                return False
-        return False
+                return slip
+            if index == position + 1 and view.tags[index] == "VBN" and view.is_nominal(position):
+                slip = index + 1 >= stop or view.lower[index + 1] not in {"by", "to"}
+        return slip
 
     def _noun_phrase_starts(self, position: int, stop: int) -> bool:
         view = self.view
