@@ -71,7 +71,9 @@ class _Extraction:
         self.placer = FramePlacer(view, self.sources)
         self.cues = find_cues(view)
         self.cue_starts = [cue.start for cue in self.cues]
-        self.paragraph_starts = [start for start, _ in document.paragraphs]
+        self.paragraphs = document.paragraphs
+        self.paragraph_starts = [start for start, _ in self.paragraphs]
+        self.announced: tuple[Frame, Span | None, int] | None = None  # a cue ending in ":"
         self.units = self._units(document.sentences)
         self.rows: list[Attribution] = []
 
@@ -94,9 +96,19 @@ class _Extraction:
 
     def run(self) -> list[Attribution]:
         previous_direct: int | None = None
+        taken_until = 0  # the end of a paragraph taken as the content of a colon cue
         for unit, (start, end) in enumerate(self.units):
             paragraph = bisect_right(self.paragraph_starts, start) - 1
             before = len(self.rows)
+            announced, self.announced = self.announced, None
+            if announced is not None and paragraph == announced[2] + 1:
+                frame, source, _ = announced
+                taken_until = self.paragraphs[paragraph][1]
+                self._emit(frame, [self.paragraphs[paragraph]], None, source, 0, unit, paragraph)
+            if start < taken_until:
+                if len(self.rows) > before and self.rows[before].kind == "direct":
+                    previous_direct = before
+                continue
             self._parse(start, end, None, None, 0, unit, paragraph)
             if len(self.rows) > before:
                 tops = [i for i in range(before, len(self.rows)) if self.rows[i].parent is None]
@@ -160,6 +172,10 @@ class _Extraction:
                 start, position = frame.sibling_start, last_tail + 1
             else:
                 frame = frames[position]
+                if frame.mode == "next":
+                    if depth == 0 and end == self.paragraphs[paragraph][1]:
+                        self.announced = (frame, frame.source or inherited, paragraph)
+                    return
                 if frame.needs_source and inherited is None:
                     inherited = self._clause_subject(region_start, frame.start)
                 assert frame.content_start is not None

@@ -114,7 +114,8 @@ class Frame:
     source: Span | None
     start: int  # first character of the frame (source or cue)
     end: int  # last character of the frame (cue, object or source)
-    mode: str  # "head" (content after), "tail" (before), "paren" (both sides)
+    mode: str  # "head" (content after), "tail" (before), "paren" (both sides), "next"
+    # ("next": a colon ends the paragraph and the next paragraph is the content)
     content_start: int | None = None  # head and paren: where the content after starts
     sibling_start: int | None = None  # tail: where a following ", adding ..." region starts
     content_end: int | None = None  # head: where the content ends, when before the region's end
@@ -174,6 +175,8 @@ class FramePlacer:
             return frame("head", quote)
         if cue.takes("Q"):
             return None
+        if cue.form != "punctuation" and self._colon_ends(after, stop):
+            return frame("next")  # "In it, Norton observed:" and the paragraph that follows
         set_off = cue.form == "according" or self._set_off(frame_start)
         tail = pre_has_content and not forward_only and set_off
         if self._reaches_end(after, stop, cue.takes("O")):
@@ -192,6 +195,17 @@ class FramePlacer:
             return None
         content = self._content_after(cue, after, stop)
         return None if content is None else frame("head", content)
+
+    def _colon_ends(self, after: int, stop: int) -> bool:
+        """Whether a colon after the cue (and its adverbials) is the last token of the region."""
+        view = self.view
+        position = after
+        for _ in range(2):
+            following = self._adjunct_end(position, stop, stop_at_complementizer=True)
+            if following is None:
+                break
+            position = following
+        return position + 1 == stop and view.forms[position] == ":"
 
     def _after_conjunction(self, start: int, end: int) -> int:
         """``start`` moved past a leading conjunction ("But", "And") and its comma."""

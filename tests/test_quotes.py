@@ -865,6 +865,28 @@ def test_cue_words_without_attributed_content_give_no_row(text: str) -> None:
     assert typed(text) == []
 
 
+def test_a_colon_ending_a_paragraph_announces_the_next_paragraph() -> None:
+    text = (
+        "In a statement, the ministry said:\n\n"
+        "The border will stay closed. Talks will resume next week.\n\n"
+        "The markets fell."
+    )
+    assert typed(text) == [
+        (
+            "indirect",
+            ["The border will stay closed. Talks will resume next week"],
+            "said",
+            "speech",
+            "the ministry",
+        )
+    ]
+    quoted = 'The senator said:\n\n"We will fight on. We will win."\n\n"Nothing will stop us."'
+    assert typed(quoted) == [
+        ("direct", ["We will fight on. We will win."], "said", "speech", "The senator"),
+        ("direct", ["Nothing will stop us."], None, "speech", "The senator"),
+    ]
+
+
 def test_expressed_takes_a_noun_of_attitude() -> None:
     assert typed("The statement expressed concern over the violence.") == [
         ("indirect", ["concern over the violence"], "expressed", "speech", "The statement")
