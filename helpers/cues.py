@@ -56,14 +56,15 @@ def find_cues(view: AttributionText) -> list[Cue]:
     """Every cue of the text, in order, none overlapping."""
     cues: list[Cue] = []
     finder = _CueFinder(view)
-    index = 0
-    while index < len(view):
-        cue = finder.cue_at(index)
-        if cue is None:
-            index += 1
+    triggers = finder.triggers
+    after = 0  # the token after the last cue found
+    for index, lower in enumerate(view.lower):
+        if index < after or lower not in triggers:
             continue
-        cues.append(cue)
-        index = cue.stop
+        cue = finder.cue_at(index)
+        if cue is not None:
+            cues.append(cue)
+            after = cue.stop
     return cues
 
 
@@ -72,7 +73,16 @@ class _CueFinder:
 
     def __init__(self, view: AttributionText) -> None:
         self.view = view
-        self.lexicon = view.lexicon
+        self.lexicon = lexicon = view.lexicon
+        self.triggers = frozenset(
+            [
+                *lexicon.forms,
+                *(words[0] for words in lexicon.according),
+                *lexicon.nouns,
+                *lexicon.belief_adjectives,
+                *_PUNCTUATION_CUES,
+            ]
+        )
 
     def cue_at(self, index: int) -> Cue | None:
         """The cue that starts at token ``index``, if any."""

@@ -27,7 +27,8 @@ from helpers.document import Document
 Span = tuple[int, int]
 
 _DOUBLE_MARK = re.compile(r"``|''(?!')|[\"“”„«»]")  # in ''' a single mark closes first
-_SINGLE_MARK = re.compile(r"(?<!`)`(?!`)|(?<!')'(?!')|[‘’]")
+_SINGLE = r"(?:(?<!`)`(?!`)|(?<!')'(?!')|[‘’])"
+_SINGLE_MARK = re.compile(rf"(?<![^\W_]){_SINGLE}|{_SINGLE}(?![^\W_])")  # not inside a word
 _OPENING_DOUBLE = frozenset({"``", "“", "„", "«"})
 _CLOSING_DOUBLE = frozenset({"''", "”", "»"})
 _WORD_CHAR = re.compile(r"[^\W_]")
