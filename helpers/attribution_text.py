@@ -8,18 +8,14 @@ tokens. Offsets are characters of ``text``; token positions index ``document.tok
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 
 from helpers.document import Document
 from helpers.quote_lexicon import QuoteLexicon, quote_lexicon
-from helpers.quote_marks import QuotationIndex, find_quotations
+from helpers.quote_marks import WORD_CHAR, QuotationIndex, find_quotations
 
 Span = tuple[int, int]
 
-_WORD_CHAR = re.compile(r"[^\W_]")
-OPENING_QUOTES = frozenset({"``", "“", "„", "«", '"', "‘", "'", "`"})
-CLOSING_QUOTES = frozenset({"''", "”", "»", '"', "’", "'"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NOMINAL = frozenset(
     {"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$", "PRP", "EX"}
@@ -70,13 +66,13 @@ class AttributionText:
 
     def has_word(self, start: int, end: int) -> bool:
         """Whether a letter or digit lies in ``text[start:end]``."""
-        return bool(_WORD_CHAR.search(self.text, start, end))
+        return bool(WORD_CHAR.search(self.text, start, end))
 
     # --- tokens ---------------------------------------------------------------------------
 
     def is_word(self, index: int) -> bool:
         """Whether token ``index`` holds a letter or digit."""
-        return bool(_WORD_CHAR.match(self.forms[index]))
+        return bool(WORD_CHAR.match(self.forms[index]))
 
     def is_finite(self, index: int) -> bool:
         """Whether token ``index`` is a finite verb or modal (or a listed auxiliary)."""

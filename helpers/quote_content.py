@@ -55,32 +55,6 @@ _PREPOSITIONS = frozenset(
         "as",
     }
 )
-_TIME_WORDS = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-        "tonight",
-        "tomorrow",
-        "week",
-        "month",
-        "year",
-        "weekend",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-    }
-)
-_TIME_MODIFIERS = frozenset(
-    {"on", "late", "early", "last", "this", "next", "earlier", "later", "previous", "following"}
-)
 _RELATIVE_DAYS = frozenset({"next", "previous", "following", "same"})
 _PLAIN_ADVERBS = frozenset({"here", "there", "again", "too"})
 _CLOSING = frozenset({".", "?", "!", ";", '"', "''", "”", "’", "'", "»", ")"})
@@ -360,9 +334,9 @@ class FramePlacer:
             and view.lower[index + 1] in _RELATIVE_DAYS
         ):
             index += 1  # "the next day"
-        if index < stop and view.lower[index] in _TIME_MODIFIERS:
+        if index < stop and view.lower[index] in self.lexicon.time_modifiers:
             index += 1
-        if index < stop and view.lower[index] in _TIME_WORDS:
+        if index < stop and view.lower[index] in self.lexicon.time_words:
             index += 1
             if index < stop and view.lower[index] in {"morning", "afternoon", "evening", "night"}:
                 index += 1

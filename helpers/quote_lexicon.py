@@ -25,10 +25,6 @@ class CueEntry:
     kind: str
     frames: frozenset[str]
 
-    def takes(self, letter: str) -> bool:
-        """Whether the cue's frames include ``letter``."""
-        return letter in self.frames
-
 
 @dataclass(frozen=True)
 class CueForm:
@@ -57,6 +53,8 @@ class QuoteLexicon:
     determiners: frozenset[str]
     np_prepositions: frozenset[str]
     stops: frozenset[str]
+    time_words: frozenset[str]
+    time_modifiers: frozenset[str]
     auxiliaries: frozenset[str]
     pronouns: dict[str, str]
     genders: dict[str, str]
@@ -160,7 +158,9 @@ def quote_lexicon() -> QuoteLexicon:
         skip=words("skip"),
         determiners=words("determiners"),
         np_prepositions=words("np_prepositions"),
-        stops=words("stops"),
+        stops=words("stops") | words("time_words"),
+        time_words=words("time_words"),
+        time_modifiers=words("time_modifiers"),
         auxiliaries=words("auxiliaries"),
         pronouns={row[0].lower(): row[1] for row in sections["pronouns"]},
         genders={row[0].lower(): row[1] for row in sections["genders"]},

@@ -31,7 +31,7 @@ _SINGLE = r"(?:(?<!`)`(?!`)|(?<!')'(?!')|[‘’])"
 _SINGLE_MARK = re.compile(rf"(?<![^\W_]){_SINGLE}|{_SINGLE}(?![^\W_])")  # not inside a word
 _OPENING_DOUBLE = frozenset({"``", "“", "„", "«"})
 _CLOSING_DOUBLE = frozenset({"''", "”", "»"})
-_WORD_CHAR = re.compile(r"[^\W_]")
+WORD_CHAR = re.compile(r"[^\W_]")  # a letter or digit
 _OPENS_AFTER = '([{—–-/"“„«'
 _CLOSES_BEFORE = '.,;:!?)]}—–-"”»'
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -231,7 +231,7 @@ def _add_piece(text: str, quote: Quotation, start: int, end: int) -> None:
     start, end = _strip(text, start, end)
     while end > start and text[end - 1] == ",":
         end = _strip(text, start, end - 1)[1]
-    if end > start and _WORD_CHAR.search(text, start, end):
+    if end > start and WORD_CHAR.search(text, start, end):
         quote.pieces.append((start, end))
 
 
@@ -285,7 +285,7 @@ class QuotationIndex:
         first word outside a quotation)."""
         position, quoted = start, False
         while True:
-            word = _WORD_CHAR.search(self.text, position, end)
+            word = WORD_CHAR.search(self.text, position, end)
             if word is None:
                 return quoted
             quote = self.enclosing(word.start())
@@ -297,7 +297,7 @@ class QuotationIndex:
         """Whether a letter or digit of ``[start, end)`` lies outside the quotations ``inside``."""
         position = start
         for quote in inside:
-            if _WORD_CHAR.search(self.text, position, quote.start):
+            if WORD_CHAR.search(self.text, position, quote.start):
                 return True
             position = quote.end
-        return bool(_WORD_CHAR.search(self.text, position, end))
+        return bool(WORD_CHAR.search(self.text, position, end))

@@ -33,30 +33,6 @@ _RIGHT_STOPS = frozenset({";", "--", "—", "(", "–"})
 _QUOTE_OR_OPENING = frozenset({",", ":", ";", "``", '"', "“", "''", "”", "‘", "’", "'"})
 _VERBAL_TAGS = frozenset({"VBD", "VBZ", "VBP", "VB", "MD", "RB", "WDT", "WP", "CC", "TO"})
 _MODIFIER_BEFORE = frozenset({"DT", "JJ", "JJR", "JJS", "PRP$", "CD", "POS"})
-_TIME_WORDS = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-        "tonight",
-        "tomorrow",
-        "week",
-        "month",
-        "year",
-        "weekend",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-    }
-)
-_TIME_MODIFIERS = frozenset({"on", "late", "early", "last", "this", "next", "earlier", "later"})
 _CHANNEL_NOUNS = frozenset(
     {"statement", "interview", "speech", "letter", "briefing", "report", "conference", "release"}
 )
@@ -115,9 +91,9 @@ class SourceFinder:
         ("Officials on Tuesday said", "Data released on Monday showed")."""
         view = self.view
         position = index
-        if position >= low and view.lower[position] in _TIME_WORDS:
+        if position >= low and view.lower[position] in self.lexicon.time_words:
             position -= 1
-            while position >= low and view.lower[position] in _TIME_MODIFIERS | {"on", "in"}:
+            while position >= low and view.lower[position] in self.lexicon.time_modifiers | {"in"}:
                 position -= 1
         if position >= low and view.tags[position] == "VBN" and view.forms[position].islower():
             position -= 1
@@ -316,11 +292,11 @@ class SourceFinder:
             if end <= first + 1:
                 return end
             lower = view.lower[end - 1]
-            if lower in _TIME_WORDS:
+            if lower in self.lexicon.time_words:
                 position = end - 1
                 while position > first and (
-                    view.lower[position - 1] in _TIME_MODIFIERS
-                    or view.lower[position - 1] in _TIME_WORDS
+                    view.lower[position - 1] in self.lexicon.time_modifiers
+                    or view.lower[position - 1] in self.lexicon.time_words
                 ):
                     position -= 1
                 if position == first:

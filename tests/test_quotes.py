@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from importlib import resources
+
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -9,6 +12,7 @@ from hypothesis import strategies as st
 
 import helpers
 from helpers.article import parse_article
+from helpers.quote_lexicon import CUE_TYPES, quote_lexicon
 from helpers.quotes import (
     ARTICLE_QUOTE_COLUMNS,
     QUOTE_COLUMNS,
@@ -885,6 +889,17 @@ def test_a_colon_ending_a_paragraph_announces_the_next_paragraph() -> None:
         ("direct", ["We will fight on. We will win."], "said", "speech", "The senator"),
         ("direct", ["Nothing will stop us."], None, "speech", "The senator"),
     ]
+
+
+def test_cue_lexicon_states_its_source_and_covers_four_kinds() -> None:
+    header = resources.files("helpers.data").joinpath("quote_cues.txt").read_text("utf-8")[:2000]
+    assert "PARC" in header and "VerbNet" in header and "GUM" in header
+    lexicon = quote_lexicon()
+    kinds = Counter(entry.kind for entry in lexicon.entries())
+    assert set(kinds) == set(CUE_TYPES)
+    assert all(set(entry.frames) <= set("STOINAPRCFQE") for entry in lexicon.entries())
+    assert [form.words for form in lexicon.forms["argued"]] == [("argued",)]
+    assert ("calling", "for") in {form.words for form in lexicon.forms["calling"]}
 
 
 def test_expressed_takes_a_noun_of_attitude() -> None:
