@@ -1,7 +1,8 @@
 """Attributions of a document: quotations, cues, contents and sources put together.
 
 The stages: quotation marks (:mod:`helpers.quote_marks`), cues (:mod:`helpers.cues`), frames
-and contents (:mod:`helpers.quote_content`), source spans (:mod:`helpers.quote_sources`).
+and contents (:mod:`helpers.quote_content`, over the phrases of :mod:`helpers.quote_phrases`),
+source spans (:mod:`helpers.quote_sources`).
 This module walks the text once, *unit* by unit (sentences merged where a boundary falls
 inside a quotation or before a lower-case word, as in "“Why?” he asked"):
 
@@ -21,25 +22,19 @@ the text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from helpers.attribution_text import AttributionText
-from helpers.cues import Cue, find_cues
 from helpers.document import Document
-from helpers.quote_content import Frame, FramePlacer
-from helpers.quote_sources import SourceFinder
+from helpers.quote_content import ContentClassifier, Frame, FrameFinder
 
 Span = tuple[int, int]
 
 MAX_DEPTH = 4
 _FIRST_LETTER = re.compile(r"[\s\"“”'’`]*([^\W\d_])")
 _COORDINATORS = frozenset({"and", "but"})
-_BEFORE_PARTICIPLE = frozenset({",", "by", "while", "after", "before", "when", "--", "—"})
 _CLAUSE_COORDINATORS = frozenset({"and", "but", "while", "whereas", "although", "yet"})
-_SOURCE_HEAD_ENDS = frozenset(
-    {",", "of", "by", "from", "in", "for", "at", "on", "with", "(", "that", "which", "who"}
-)
 
 
 @dataclass
@@ -67,10 +62,8 @@ class _Extraction:
     def __init__(self, document: Document) -> None:
         self.view = view = AttributionText(document)
         self.text = document.text
-        self.sources = SourceFinder(view)
-        self.placer = FramePlacer(view, self.sources)
-        self.cues = find_cues(view)
-        self.cue_starts = [cue.start for cue in self.cues]
+        self.frames = FrameFinder(view)
+        self.classifier = ContentClassifier(view)
         self.paragraphs = document.paragraphs
         self.paragraph_starts = [start for start, _ in self.paragraphs]
         self.announced: tuple[Frame, Span | None, int] | None = None  # a cue ending in ":"
@@ -158,7 +151,7 @@ class _Extraction:
         """Find the attributions of ``[start, end)`` and recurse into their contents."""
         if depth > MAX_DEPTH:
             return
-        frames = self._frames(start, end)
+        frames = self.frames.frames(start, end)
         region_start = start
         last_tail = max((i for i, f in enumerate(frames) if f.mode == "tail"), default=-1)
         position = 0
@@ -194,7 +187,9 @@ class _Extraction:
                 inherited = frame.source or inherited
                 start, position = frames[boundary].start, boundary
             if position < len(frames):
-                again = self._frame(frames[position].cue, start, end, self.view.token_at(start))
+                again = self.frames.frame(
+                    frames[position].cue, start, end, self.view.token_at(start)
+                )
                 if again is None:
                     position += 1
                 else:
@@ -209,7 +204,7 @@ class _Extraction:
         cue_token = view.token_at(frame_start)
         firsts = view.sentence_firsts
         sentence = firsts[max(bisect_right(firsts, cue_token) - 1, 0)] if firsts else 0
-        return self.sources.subject(max(view.token_at(region_start), sentence), cue_token)
+        return self.frames.sources.subject(max(view.token_at(region_start), sentence), cue_token)
 
     def _boundary(self, frames: list[Frame], position: int, start: int) -> int | None:
         """The next frame after frame ``position`` that starts a region of its own: a
@@ -252,7 +247,7 @@ class _Extraction:
         paragraph: int,
     ) -> None:
         """Classify the content regions, add the row and parse inside its content."""
-        content = self.placer.classify(regions)
+        content = self.classifier.classify(regions)
         if content is None:
             return
         spans, kind = content
@@ -262,7 +257,7 @@ class _Extraction:
             spans,
             kind,
             (cue.start, cue.end),
-            self._cue_type(cue, speaker),
+            self.frames.cue_type(cue, speaker),
             speaker,
             parent,
             unit,
@@ -272,140 +267,3 @@ class _Extraction:
         index = len(self.rows) - 1
         for span_start, span_end in spans:
             self._parse(span_start, span_end, index, None, depth + 1, unit, paragraph)
-
-    def _cue_type(self, cue: Cue, source: Span | None) -> str:
-        """The cue's kind; evidence for an ``E`` cue whose source is a document or data."""
-        if not cue.takes("E") or source is None:
-            return cue.kind
-        head = self._source_head(source)
-        return "evidence" if head in self.view.lexicon.evidence_sources else cue.kind
-
-    def _frames(self, start: int, end: int) -> list[Frame]:
-        """Frames whose cue lies in the region and outside any quote nested in the region."""
-        nested = self.view.quotations.within(start, end)
-        nested_starts = [quote.start for quote in nested]
-        frames: list[Frame] = []
-        low = bisect_left(self.cue_starts, start)
-        high = bisect_left(self.cue_starts, end)
-        first_token = self.view.token_at(start)
-        for cue in self.cues[low:high]:
-            if cue.end > end:
-                continue
-            index = bisect_right(nested_starts, cue.start) - 1
-            if index >= 0 and nested[index].end > cue.start:
-                continue
-            if frames and cue.start < frames[-1].end:
-                continue
-            lowest = self.view.token_at(frames[-1].end) if frames else first_token
-            frame = self._frame(cue, start, end, lowest)
-            if frame is not None:
-                frames.append(frame)
-        return frames
-
-    def _frame(self, cue: Cue, start: int, end: int, lowest: int) -> Frame | None:
-        """The frame of one cue in the region ``[start, end)``, its source not before token
-        ``lowest``; None when the cue is no attribution here."""
-        view, sources, placer = self.view, self.sources, self.placer
-        region = (start, end)
-        stop = view.token_at(end)
-        if cue.form == "according":
-            source = sources.right(cue.stop, stop, according=True)
-            if source is None or not self._attributive(cue, source, start):
-                return None
-            return placer.place(cue, source, view.token_at(source[1]), region, cue.start)
-        if cue.form == "passive":
-            source = sources.by_phrase(cue.stop, stop)
-            after = cue.stop if source is None else view.token_at(source[1])
-            return placer.place(cue, source, after, region, cue.start)
-        if cue.form == "noun":
-            source = sources.possessor(cue.first, lowest)
-            frame_start = cue.start if source is None else source[0]
-            return placer.place(cue, source, cue.stop, region, frame_start)
-        if cue.form == "punctuation":
-            source = self._punctuation_source(lowest, cue.first)
-            frame = (
-                None if source is None else placer.place(cue, source, cue.stop, region, source[0])
-            )
-            if frame is None or frame.content_start is None:
-                return None
-            quotation = view.quotations.enclosing(frame.content_start)
-            if quotation is None or view.has_word(quotation.end, end):
-                return None  # the quotation must end the unit: "Smith: “We will win.”"
-            return frame
-        left = None if cue.form == "ing" else sources.left(lowest, cue.first)
-        if left is not None:
-            return placer.place(cue, left, cue.stop, region, left[0])
-        if cue.form == "participle":
-            return None
-        previous = cue.first - 1 if cue.first - 1 >= view.token_at(start) else None
-        if (
-            cue.form == "finite"
-            and cue.kind == "speech"
-            and (
-                previous is None
-                or view.forms[previous] in {",", ":", "--", "—"}
-                or view.ends[previous] in view.quotations.ends
-            )
-        ):
-            right = sources.right(cue.stop, stop, according=False)
-            if right is not None:
-                return placer.place(cue, right, view.token_at(right[1]), region, cue.start)
-        if previous is None:
-            return None
-        linked = view.lower[previous]
-        if (linked in _BEFORE_PARTICIPLE and cue.form == "ing") or linked in _COORDINATORS:
-            frame = placer.place(cue, None, cue.stop, region, cue.start)
-            if frame is not None and frame.mode == "head":
-                frame.start = view.starts[previous]
-                frame.needs_source = True
-                return frame
-        return None
-
-    def _attributive(self, cue: Cue, source: Span, start: int) -> bool:
-        """Whether "according to" attributes (", according to officials"; "According to the
-        report, ...") rather than relates ("weighted according to size"): set off by a comma,
-        a dash or a bracket, opening the region, or naming a person, body or document."""
-        view = self.view
-        previous = cue.first - 1
-        if previous < 0 or view.starts[previous] < start:
-            return True
-        if (
-            view.forms[previous] in {",", "--", "—", "(", ";"}
-            or view.ends[previous] in view.quotations.ends
-        ):
-            return True
-        head = self._source_head(source)
-        lexicon = view.lexicon
-        return head is not None and (
-            head in lexicon.plural_sources
-            or head in lexicon.evidence_sources
-            or head in lexicon.anaphora
-            or any(
-                view.forms[i][:1].isupper()
-                for i in range(view.token_at(source[0]), view.token_at(source[1]))
-            )
-        )
-
-    def _source_head(self, source: Span) -> str | None:
-        """The head word of a source: its last word before a comma or a preposition."""
-        view = self.view
-        head = None
-        for index in range(view.token_at(source[0]), view.token_at(source[1])):
-            if view.lower[index] in _SOURCE_HEAD_ENDS and head is not None:
-                break
-            if view.is_word(index):
-                head = view.lower[index]
-        return head
-
-    def _punctuation_source(self, lowest: int, mark: int) -> Span | None:
-        """The source before a colon or dash cue: the noun phrase before it when it is all
-        there is ("Smith: “...”"), else the subject of the clause before it."""
-        sources, view = self.sources, self.view
-        first = sources.noun_phrase_start(mark - 1, lowest)
-        if first is not None and (
-            first == lowest or view.forms[first - 1] in {",", ";", "(", "--", "—"}
-        ):
-            return view.starts[first], view.ends[mark - 1]
-        if not any(view.is_finite(index) for index in range(max(lowest, mark - 40), mark)):
-            return None
-        return sources.subject(lowest, mark)
