@@ -28,6 +28,9 @@ from helpers.attribution_text import AttributionText
 from helpers.quote_lexicon import CueForm
 
 _PUNCTUATION_CUES = frozenset({":", "—", "--", "–"})
+_COPULAS = frozenset(
+    {"remain", "remains", "remained", "became", "become", "becomes", "seemed", "seems", "grew"}
+)
 _CLAUSE_CLOSERS = frozenset({".", ",", ";", ":", "that", "''", "”", '"', "’", "'"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
 _NOUN_TAGS = frozenset({"NN", "NNS"})
@@ -191,9 +194,7 @@ class _CueFinder:
         position = index - 1
         while position >= 0 and index - position <= 3 and view.is_adverb(position):
             position -= 1
-        return position >= 0 and (
-            view.is_be(position) or view.lower[position] in {"remain", "remains", "remained"}
-        )
+        return position >= 0 and (view.is_be(position) or view.lower[position] in _COPULAS)
 
     def _introduces_quotation(self, index: int) -> bool:
         """A colon or dash right after a word and before a quotation (when a verb cue takes

@@ -223,13 +223,8 @@ class PhraseScanner:
             if time_end is not None:
                 position = time_end
                 continue
-            if (
-                position < stop
-                and view.forms[position].islower()
-                and view.lower[position].endswith("ly")
-                and view.tags[position].startswith("RB")
-            ):
-                position += 1
+            if position < stop and view.forms[position].islower() and view.is_adverb(position):
+                position += 1  # "said sometimes ...", "said, frankly, ..."
                 continue
             break
         return position

@@ -26,6 +26,10 @@ Span = tuple[int, int]
 MAX_SOURCE_TOKENS = 16
 _LOOK_BEHIND = 60
 _RELATIVES = frozenset({"who", "which", "whose"})
+_PRONOUN_DETERMINERS = frozenset(
+    {"this", "that", "these", "those", "many", "some", "most", "several", "few", "others", "both"}
+)
+_LINKS = frozenset({"and", "but", "so", "yet", "while"})
 _CLAUSE_WORDS = frozenset(
     {"who", "which", "whose", "where", "adding", "saying", "noting", "according"}
 )
@@ -62,11 +66,20 @@ class SourceFinder:
         lower = view.lower[index]
         role = lexicon.pronouns.get(lower)
         if role is not None:
-            if role == "relative":
+            if role == "relative":  # "Smith, who said", "respondents who indicated"
                 if index > low and view.forms[index - 1] == ",":
                     return self.left(low, index - 1)
-                return None
+                first = self.noun_phrase_start(index - 1, low)
+                return None if first is None else self._span(first, index - 1)
             return self._span(index, index) if lower not in {"him", "them"} else None
+        if view.forms[index] == ")":  # "Spang (1983) noted"
+            opening = index - 1
+            while opening > low and index - opening < 8 and view.forms[opening] != "(":
+                opening -= 1
+            first = self.noun_phrase_start(opening - 1, low) if view.forms[opening] == "(" else None
+            return None if first is None else self._span(first, index)
+        if self._standalone_determiner(index, low):  # "This suggests", "Many recommend"
+            return self._span(index, index)
         if view.forms[index] == ",":
             return self._appositive(low, index)
         if (
@@ -85,6 +98,14 @@ class SourceFinder:
             other = self.noun_phrase_start(first - 2, low)
             first = first if other is None else other
         return self._span(first, index)
+
+    def _standalone_determiner(self, index: int, low: int) -> bool:
+        """Whether a demonstrative or quantifier stands alone as the subject right before the
+        cue, opening its clause ("This suggests that", "Many recommend that")."""
+        view = self.view
+        if view.lower[index] not in _PRONOUN_DETERMINERS:
+            return False
+        return index == low or not view.is_word(index - 1) or view.lower[index - 1] in _LINKS
 
     def _before_modifiers(self, index: int, low: int) -> int:
         """``index`` moved before a time adverbial and a participle that follow a subject
