@@ -111,7 +111,9 @@ class FramePlacer:
         clausal = cue.takes("S") or cue.takes("T") or cue.takes("Q")
         quote = self.phrases.quotation_after(after, stop, cue.takes("O"), direct=clausal)
         if quote is not None:
-            return frame("head", quote)
+            found = frame("head", quote)
+            found.content_end = self._quotation_end(view.starts[quote])
+            return found
         if cue.takes("Q"):
             return None
         if cue.form != "punctuation" and self.phrases.colon_ends(after, stop):
@@ -134,6 +136,18 @@ class FramePlacer:
             return None
         content = self._content_after(cue, after, stop)
         return None if content is None else frame("head", content)
+
+    def _quotation_end(self, opening: int) -> int | None:
+        """The end of the quotation opening at ``opening`` when a semicolon, colon or dash
+        follows it (the sentence goes on without the source: "she said, “...”; the video")."""
+        view = self.view
+        quotation = view.quotations.enclosing(opening)
+        if quotation is None:
+            return None
+        following = view.token_at(quotation.end)
+        if following < len(view) and view.forms[following] in {";", ":", "--", "—"}:
+            return quotation.end
+        return None
 
     def _content_after(self, cue: Cue, after: int, stop: int) -> int | None:
         """The first token of a content that is no "that" clause and no quotation."""
@@ -235,7 +249,13 @@ class FrameFinder:
             return frame
         left = None if cue.form == "ing" else sources.left(lowest, cue.first)
         if left is not None:
-            return placer.place(cue, left, cue.stop, region, left[0])
+            frame = placer.place(cue, left, cue.stop, region, left[0])
+            if frame is not None and frame.mode == "head" and self._after_relative(cue, left):
+                assert frame.content_start is not None  # "Respondents who indicated they were
+                frame.content_end = placer.phrases.clause_end(  # discriminated | were older"
+                    view.token_at(frame.content_start), view.token_at(end), relative=True
+                )
+            return frame
         if cue.form == "participle":
             return None
         previous = cue.first - 1 if cue.first - 1 >= view.token_at(start) else None
@@ -261,6 +281,14 @@ class FrameFinder:
                 frame.needs_source = True
                 return frame
         return None
+
+    def _after_relative(self, cue: Cue, source: Span) -> bool:
+        """Whether a relative pronoun stands between the source and the cue ("Smith, who said")."""
+        view = self.view
+        index = cue.first - 1
+        while index >= 0 and view.starts[index] >= source[1] and view.skippable(index):
+            index -= 1
+        return index >= 0 and view.lower[index] in {"who", "which", "that"}
 
     def _attributive(self, cue: Cue, source: Span, start: int) -> bool:
         """Whether "according to" attributes (", according to officials"; "According to the

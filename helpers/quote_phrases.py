@@ -56,6 +56,7 @@ _HEADS = _NOUN_TAGS | {"PRP"}
 _NP_OPENERS = frozenset({"DT", "PRP$", "PDT"})
 _CLAUSE_INNER_TAGS = _NP_TAGS | {"VBN", "VBG", "HYPH", "CC", "EX", "RB", "IN", "TO", "VB"}
 _MAX_SCAN = 12
+_MAX_CLAUSE = 60
 _LEADING = frozenset({"and", "but", "so", "yet", "or"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CLAUSE_LINKS = frozenset({"and", "or", "but", "that", "which", "who", ",", ";"})
@@ -140,12 +141,17 @@ class PhraseScanner:
                 position += 1
         return None
 
-    def clause_end(self, first: int, stop: int) -> int | None:
-        """The start of the next clause's finite verb after the clause opening at token
-        ``first`` ("that the election was stolen | has been rejected"), or None."""
+    def clause_end(self, first: int, stop: int, relative: bool = False) -> int | None:
+        """Where the main clause resumes after the clause opening at token ``first``: at the
+        next finite verb group ("that the election was stolen | has been rejected"), or for a
+        clause inside a relative one, also at a comma before a finite verb ("Jones, who said
+        the bill would pass|, left"); None when it does not within a few dozen tokens."""
         view = self.view
         seen_finite = False
-        for index in range(first, stop):
+        for index in range(first, min(stop, first + _MAX_CLAUSE)):
+            comma = view.forms[index] == "," and index + 1 < stop
+            if relative and seen_finite and comma and view.tags[index + 1] in _FINITE_TAGS:
+                return view.starts[index]
             if view.tags[index] not in _FINITE_TAGS:
                 continue
             joined = view.lower[index - 1] in _CLAUSE_LINKS or view.is_adverb(index - 1)

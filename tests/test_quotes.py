@@ -838,6 +838,34 @@ def typed(text: str) -> list[tuple]:
                 )
             ],
         ),
+        (
+            "Respondents who indicated they were discriminated against were older.",
+            [
+                (
+                    "indirect",
+                    ["they were discriminated against"],
+                    "indicated",
+                    "speech",
+                    "Respondents",
+                )
+            ],
+        ),
+        (
+            "Jones, who said the bill would pass, left early.",
+            [("indirect", ["the bill would pass"], "said", "speech", "Jones")],
+        ),
+        (
+            'She said, "We are done"; the crowd cheered.',
+            [("direct", ["We are done"], "said", "speech", "She")],
+        ),
+        (
+            "Spang (1983) noted that the lines feel unusual.",
+            [("indirect", ["the lines feel unusual"], "noted", "speech", "Spang (1983)")],
+        ),
+        (
+            "This suggests that the results hold.",
+            [("indirect", ["the results hold"], "suggests", "speech", "This")],
+        ),
         # a noun cue and a passive cue
         (
             "His claim that the election was stolen has been rejected.",
