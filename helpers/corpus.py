@@ -114,11 +114,11 @@ def article_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 
 def article_ids(files: Sequence[Path]) -> list[str]:
-    """Stable ids: each path relative to the deepest common folder, POSIX, ``.txt`` removed
-    unless two files would then share an id."""
+    """Stable ids: each path (as named, links not followed) relative to the deepest common
+    folder, POSIX, ``.txt`` removed unless two files would then share an id."""
     if not files:
         return []
-    resolved = [Path(os.path.realpath(file)) for file in files]
+    resolved = [Path(os.path.abspath(file)) for file in files]
     root = Path(os.path.commonpath([file.parent for file in resolved]))
     relatives = [file.relative_to(root).as_posix() for file in resolved]
     plain = {relative for relative in relatives if not relative.endswith(ARTICLE_SUFFIX)}
@@ -267,9 +267,10 @@ def parallel_map(
 
     ``progress(n)`` is called as ``n`` more items are done (in completion order). The workers
     ignore Ctrl-C: the caller's ``KeyboardInterrupt`` cancels what is pending and stops them.
-    When a worker dies (killed, out of memory), the items it may have been running are run
-    again one at a time; an item that kills its worker again gives ``on_crash(item, reason)``
-    (without ``on_crash``, ``BrokenProcessPool`` is raised).
+    When a worker dies (killed, out of memory), the pool is replaced and the unfinished items
+    run again; an item that was running both times the pool broke is then run alone, and if it
+    kills that worker too it gives ``on_crash(item, reason)`` (without ``on_crash``,
+    ``BrokenProcessPool`` is raised).
     """
     if jobs <= 1 or len(items) <= 1:
         results = []
@@ -280,11 +281,17 @@ def parallel_map(
         return results
     done: dict[int, _Result] = {}
     pending = list(range(len(items)))
+    strikes: dict[int, int] = {}
+    fruitless = 0
     while pending:
         suspects = _run_pool(function, items, pending, jobs, done, progress)
-        if not suspects and not done.keys() & set(pending):
-            raise BrokenProcessPool("the worker processes die before they run anything")
+        fruitless = 0 if suspects or done.keys() & set(pending) else fruitless + 1
+        if fruitless == _MAX_FRUITLESS_POOLS:
+            raise BrokenProcessPool("the worker processes keep dying before they run anything")
         for index in suspects:
+            strikes[index] = strikes.get(index, 0) + 1
+            if strikes[index] < 2:
+                continue
             if _run_pool(function, items, [index], 1, done, progress):
                 if on_crash is None:
                     raise BrokenProcessPool(f"a worker process died while running {items[index]!r}")
@@ -295,9 +302,10 @@ def parallel_map(
     return [done[index] for index in range(len(items))]
 
 
-_CRASH_REASON = (
-    "the worker process analysing this file died (killed, or out of memory), twice"
-)
+#: Pools in a row that may die without finishing or suspecting any item (a worker killed while
+#: idle) before :func:`parallel_map` gives up.
+_MAX_FRUITLESS_POOLS = 3
+_CRASH_REASON = "the worker process analysing this file died (killed, or out of memory), 3 times"
 #: State of each item in the shared array of a pool run: not started, running, finished.
 _WAITING, _RUNNING, _FINISHED = 0, 1, 2
 _item_states: Any = None
@@ -356,12 +364,13 @@ def _tracked(function: Callable[[_Item], _Result], index: int, item: _Item) -> _
 
 def _stop_pool(pool: ProcessPoolExecutor) -> None:
     """Cancel the pending work and terminate the workers now (on Ctrl-C or an error)."""
-    pool.shutdown(wait=False, cancel_futures=True)
-    # The executor has no public way to stop running calls before Python 3.14.
+    # The executor has no public way to stop running calls before Python 3.14, and forgets its
+    # processes on shutdown: take them first.
     processes = list((getattr(pool, "_processes", None) or {}).values())
     for process in processes:
         if process.is_alive():
             process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.join(timeout=5)
 

@@ -5,8 +5,8 @@ A *date line* is a line that is only a date (``Oct. 28, 2016``, ``2016-10-28``,
 Time) Wednesday, January 08, 2003``, ``Published: 28 October 2016 14:02 BST``, ``Updated 14:30
 GMT, 3 March 2016``, ``Posted on 2016-10-28T14:02:00+01:00``. Dates are written with month names
 or AP abbreviations (``Sept.``), ISO 8601 (``2016-10-28``, ``2016-10``), or slashes when the
-order is certain (``28/10/2016``, ``2016/10/28``); a time as ``14:02``, ``14:02:33``, ``2:15
-p.m.`` or ``2.15pm``; a zone as an abbreviation or name (``helpers/data/time_zones.tsv``: BST,
+order is certain (``28/10/2016``, ``2016/10/28``); a time as ``14:02``, ``14:02:33``, ``07.00``,
+``2:15 p.m.`` or ``2.15pm``; a zone as an abbreviation or name (``helpers/data/time_zones.tsv``: BST,
 EDT, ET, Beijing Time...) or an offset (``+01:00``, ``UTC+8``). A weekday, when written, is
 checked against the date.
 
@@ -60,11 +60,12 @@ _SEPARATOR = re.compile(
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?(?!\d)(?:T(?=\d))?")
 _SLASHED = re.compile(r"(?P<first>\d{1,4})/(?P<second>\d{1,2})/(?P<third>\d{4}|\d{1,2})(?!\d)")
 _CLOCK = re.compile(
-    r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
+    r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
+    r"|\.(?P<dotted_minute>\d{2})(?![.\d]))"
     r"(?:\s*(?P<half>[ap])\.?\s?m\b\.?)?",
     re.IGNORECASE,
 )
-_HOUR = re.compile(r"(?P<hour>\d{1,2})(?:\.(?P<minute>\d{2}))?\s*(?P<half>[ap])\.?\s?m\b\.?", re.I)
+_HOUR = re.compile(r"(?P<hour>\d{1,2})(?P<minute>)\s*(?P<half>[ap])\.?\s?m\b\.?", re.IGNORECASE)
 _OFFSET = re.compile(
     r"(?:(?P<base>UTC|GMT)\s*(?P<sign>[+\-−])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?"
     r"|(?P<bare_sign>[+\-−])(?P<bare_hours>\d{2}):?(?P<bare_minutes>\d{2}))(?!\d)"
@@ -236,19 +237,19 @@ def _put_slashed(match: re.Match[str], put: Callable[[str, object], str | None])
 
 
 def _put_time(match: re.Match[str], put: Callable[[str, object], str | None]) -> str | None:
-    hour = int(match["hour"])
-    minute = int(match["minute"] or 0)
-    second = int(match.groupdict().get("second") or 0)
-    half = (match["half"] or "").lower()
+    fields = match.groupdict()
+    hour = int(fields["hour"])
+    minutes = fields["minute"] or fields.get("dotted_minute")
+    minute = int(minutes or 0)
+    second = int(fields.get("second") or 0)
+    half = (fields["half"] or "").lower()
     if half:
         if not 1 <= hour <= 12:
             return f"no hour {match.group()!r}"
         hour = hour % 12 + (12 if half == "p" else 0)
     if hour > 23 or minute > 59 or second > 59:
         return f"no time {match.group()!r}"
-    precision = (
-        "second" if match.groupdict().get("second") else "minute" if match["minute"] else "hour"
-    )
+    precision = "second" if fields.get("second") else "minute" if minutes else "hour"
     return put("time", (dt.time(hour, minute, second), precision))
 
 

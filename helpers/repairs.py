@@ -40,8 +40,9 @@ REPAIR_RULE = "glued-words"
 KNOWN_PART_ZIPF = 3.0
 #: Longer letter runs are not a few glued words (and are not looked up).
 MAX_GLUED_LENGTH = 64
-_LETTERS = re.compile(r"[A-Za-z]+")
 _JOIN = re.compile(r"[a-z][A-Z]")
+_LETTERS = re.compile(r"[A-Za-z]*")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _PART = re.compile(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+")
 _BIGRAM = re.compile(r"(?<![A-Za-z])([A-Za-z]++)\s++(?=([A-Za-z]++))")
 _PUNCTUATION = ".,;:!?\"'()“”‘’"
@@ -103,9 +104,7 @@ class GlueEvidence:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self.glued_counts = Counter(
-            match.group() for match in _letter_runs(text) if _JOIN.search(match.group())
-        )
+        self.glued_counts = Counter(text[start:end] for start, end in _joined_runs(text))
 
     @cached_property
     def written_apart(self) -> frozenset[tuple[str, str]]:
@@ -126,19 +125,20 @@ def find_glued_words(paragraph: str, evidence: GlueEvidence | None = None) -> li
     """
     evidence = evidence or GlueEvidence(paragraph)
     repairs = []
-    for match in _letter_runs(paragraph):
-        parts = split_glued_token(match.group())
-        if not parts or evidence.glued_counts[match.group()] > 1:
+    for start, end in _joined_runs(paragraph):
+        token = paragraph[start:end]
+        parts = split_glued_token(token)
+        if not parts or evidence.glued_counts[token] > 1:
             continue
         following = [
             word.strip(_PUNCTUATION).lower()
-            for word in paragraph[match.end() : match.end() + 200].split()[:_FOLLOWING_WORDS]
+            for word in paragraph[end : end + 200].split()[:_FOLLOWING_WORDS]
         ]
         if following and following[0] in _word_classes()[3]:
             continue
         repaired = _split_with_evidence(parts, following, evidence)
-        if repaired != match.group():
-            repairs.append(Repair(match.start(), match.end(), match.group(), repaired))
+        if repaired != token:
+            repairs.append(Repair(start, end, token, repaired))
     return repairs
 
 
@@ -170,14 +170,26 @@ def _lost_space(parts: list[str], index: int, following: list[str], evidence: Gl
     return evidence.apart(left, right)
 
 
-def _letter_runs(text: str) -> list[re.Match[str]]:
-    """Runs of ASCII letters that touch no other letter or digit."""
-    return [
-        match
-        for match in _LETTERS.finditer(text)
-        if not (match.start() and text[match.start() - 1].isalnum())
-        and not (match.end() < len(text) and text[match.end()].isalnum())
-    ]
+def _joined_runs(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the runs of ASCII letters holding a join that touch no other letter
+    or digit, or that are too long to be glued words; linear in ``text``."""
+    runs = []
+    run_end = 0
+    for join in _JOIN.finditer(text):
+        if join.start() < run_end:
+            continue
+        run_end = _LETTERS.match(text, join.end()).end()
+        start = join.start()
+        while start and text[start - 1] in _ASCII_LETTERS and run_end - start <= MAX_GLUED_LENGTH:
+            start -= 1
+        if run_end - start > MAX_GLUED_LENGTH:
+            continue
+        if (start and text[start - 1].isalnum()) or (
+            run_end < len(text) and text[run_end].isalnum()
+        ):
+            continue
+        runs.append((start, run_end))
+    return runs
 
 
 def apply_repairs(paragraph: str, repairs: list[Repair]) -> str:
