@@ -35,6 +35,7 @@ from helpers.repairs import REPAIR_RULE, GlueEvidence, apply_repairs, find_glued
 from helpers.sentences import sentence_spans
 from helpers.words import word_spans
 
+#: The zone of the seed's ``(Beijing Time)`` date lines (``helpers/data/time_zones.tsv``).
 PUBLICATION_TZ = "Asia/Shanghai"
 PARAGRAPH_SEPARATOR = "\n\n"
 #: Tried in order when the bytes are not UTF-8; recorded in ``Article.encoding``.
@@ -46,8 +47,6 @@ _BYTE_ORDER_MARKS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
-#: Where the anchor (``Article.published``) came from.
-ANCHOR_SOURCES = ("caller", "dateline", "file name")
 _SENTENCE_END = re.compile(r"[.?!:;][\"'”’)]*$")
 _MAX_TITLE_WORDS = 25
 _BINARY_CONTROL_SHARE = 0.1

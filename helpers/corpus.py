@@ -306,8 +306,8 @@ def parallel_map(
 #: idle) before :func:`parallel_map` gives up.
 _MAX_FRUITLESS_POOLS = 3
 _CRASH_REASON = "the worker process analysing this file died (killed, or out of memory), 3 times"
-#: State of each item in the shared array of a pool run: not started, running, finished.
-_WAITING, _RUNNING, _FINISHED = 0, 1, 2
+#: State of an item in the shared array of a pool run (0: not started yet).
+_RUNNING, _FINISHED = 1, 2
 _item_states: Any = None
 
 

@@ -38,7 +38,6 @@ from pathlib import PurePath
 
 import pandas as pd
 
-PRECISIONS = ("second", "minute", "hour", "day", "month", "year")
 #: A line without a label is a date line only when this short and at least this precise.
 MAX_BARE_DATE_LINE = 80
 _BARE_LINE_PRECISIONS = frozenset({"second", "minute", "hour", "day", "month"})

@@ -275,12 +275,12 @@ def test_ctrl_c_stops_at_once_and_writes_nothing(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_a_killed_worker_loses_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    process = _start_analyze(_copies(tmp_path / "in", 12), "--out", out, "--jobs", "2")
+    process = _start_analyze(_copies(tmp_path / "in", 6), "--out", out, "--jobs", "2")
     os.kill(_wait_for_workers(process, 2)[0], signal.SIGKILL)  # idle or busy: retried
     _, stderr = process.communicate(timeout=300)
     assert process.returncode == 0, stderr
     assert "Traceback" not in stderr and "BrokenProcessPool" not in stderr
-    assert len(pd.read_csv(out / "articles.csv")) == 12
+    assert len(pd.read_csv(out / "articles.csv")) == 6
 
 
 @pytest.mark.slow
@@ -319,3 +319,15 @@ def test_publication_dates_from_a_table_and_from_file_names(tmp_path: Path) -> N
     assert articles["published_date"].tolist() == ["2008-03-15", "2016-10-28"]
     timexes = pd.read_csv(out / "timexes.csv")
     assert "2016-10-28" in set(timexes["value"])  # "Friday" resolved against the file name's date
+
+
+def test_parameters_replace_their_own_lines_and_keep_the_others() -> None:
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                'ARTICLE = "../seeds/x.txt"\nTOP = 15', metadata={"tags": ["parameters"]}
+            )
+        ]
+    )
+    notebooks_module.set_parameters(notebook, {"ARTICLE": "/a.txt", "PUBLISHED": "2016-10-28"})
+    assert notebook.cells[0].source == "TOP = 15\nARTICLE = '/a.txt'\nPUBLISHED = '2016-10-28'"
