@@ -147,7 +147,8 @@ def decode_article_bytes(data: bytes, name: str) -> tuple[str, str]:
             _check_text(text, name)
             return text.removeprefix("\ufeff"), encoding
     if b"\x00" in data:
-        zero_share = data[1:8192:2].count(0) / max(len(data[1:8192:2]), 1)
+        halves = (data[0:8192:2], data[1:8192:2])  # UTF-16 BE / LE: every other byte is 0
+        zero_share = max(half.count(0) / max(len(half), 1) for half in halves)
         hint = " (it looks like UTF-16 without a byte-order mark)" if zero_share > 0.9 else ""
         raise ArticleFormatError(name, f"the file is binary, not text{hint}")
     sample = data[:8192]

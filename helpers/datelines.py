@@ -313,7 +313,10 @@ def _localize(
         delta = sign * dt.timedelta(hours=hours, minutes=minutes)
         named = name.isalpha() and name.isupper()
         return naive.tz_localize(dt.timezone(delta, name) if named else dt.timezone(delta)), None
-    local = naive.tz_localize(zone, nonexistent="shift_forward", ambiguous=True)
+    try:
+        local = naive.tz_localize(zone, nonexistent="shift_forward", ambiguous=True)
+    except (NotImplementedError, OverflowError, ValueError):  # an instant outside year 1..9999
+        return _at_nearby_offset(naive, zone)
     if not explicit_time:
         return local, None
     if local.tz_localize(None) != naive:
@@ -329,6 +332,17 @@ def _localize(
             "(clocks went back): read as the first"
         )
     return local, None
+
+
+def _at_nearby_offset(naive: pd.Timestamp, zone: str) -> tuple[pd.Timestamp, str | None]:
+    """``naive`` at the offset ``zone`` has two days away (for the first and last days of the
+    calendar, where the zone's own rules cannot be applied)."""
+    probe = naive + pd.Timedelta(days=-2 if naive.year > 1 else 2)
+    offset = probe.tz_localize(zone, nonexistent="shift_forward", ambiguous=True).utcoffset()
+    return naive.tz_localize(dt.timezone(offset)), (
+        f"{zone} cannot be applied on {naive.date().isoformat()}: read at its offset of two days "
+        "before or after"
+    )
 
 
 def coerce_published(value: object) -> DateReading | None:

@@ -228,9 +228,10 @@ def test_utf16_and_utf32_with_a_byte_order_mark_decode(
 
 def test_utf16_without_a_byte_order_mark_is_named(tmp_path: Path) -> None:
     path = tmp_path / "wide.txt"
-    path.write_bytes("Title\nBody text.\n".encode("utf-16-le"))
-    with pytest.raises(helpers.ArticleFormatError, match="looks like UTF-16 without a byte-order"):
-        helpers.load_article(path)
+    for encoding in ("utf-16-le", "utf-16-be"):
+        path.write_bytes("Title\nBody text.\n".encode(encoding))
+        with pytest.raises(helpers.ArticleFormatError, match="looks like UTF-16 without a byte"):
+            helpers.load_article(path)
 
 
 def test_a_nul_byte_anywhere_makes_the_file_binary(tmp_path: Path) -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import helpers
 from helpers.datelines import coerce_published, date_in_file_name, read_date, read_date_line
@@ -110,6 +112,23 @@ def test_year_0001_is_year_1_and_year_9999_does_not_overflow() -> None:
     assert read_date("January 8, 0001").timestamp.year == 1
     late = read_date("December 31, 9999 23:59 EST").timestamp
     assert late.isoformat() == "9999-12-31T23:59:00-05:00"
+    last = read_date("December 31, 9999 23:59:59 ET")  # in UTC that is year 10000
+    assert last.timestamp.isoformat() == "9999-12-31T23:59:59-05:00" and last.warnings
+
+
+_PIECES = [
+    "Jan.", "January", "0001", "9999", "2003", "31", "1", "29", "Feb", "12:30", "23:59:59",
+    "2 p.m.", "GMT", "BST", "ET", "Beijing Time", "+14:00", "-12:00", "UTC+8", "Z",
+    "2016-10-28", "2016-02-30", "10/11/2016", "31/12/9999", "(", ")", "Published:", "Monday",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=8).map(" ".join) | st.text(max_size=60))
+def test_no_text_makes_the_reader_raise(text: str) -> None:
+    reading = read_date(text)
+    assert reading.readable != bool(reading.problem)
+    read_date_line(text)
 
 
 @pytest.mark.parametrize(
