@@ -24,6 +24,7 @@ from dateutil.relativedelta import relativedelta
 
 from helpers.document import Document, as_document
 from helpers.frames import category_array, date_array, int_array, make_frame, string_array
+from helpers.timex_reference import value_interval
 from helpers.timexes import TIMEX_TYPE_DTYPE, anchor_date, iter_timexes
 
 TIMELINE_COLUMNS = [
@@ -37,56 +38,8 @@ GRANULARITIES = [
 EVENT_MAX_WORDS = 12
 PUBLICATION_EVENT = "last updated (dateline)"
 
-_SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_VALUE = re.compile(
-    r"(?P<year>\d{4})(?:-(?:(?P<month>\d\d)(?:-(?P<day>\d\d))?|W(?P<week>\d\d)(?P<we>-WE)?|"
-    r"Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?(?P<time>T.*)?"
-    r"|(?P<decade>\d{3})|(?P<century>\d{2})"
-)
 _DURATION = re.compile(r"P(?P<n>\d+(?:\.\d+)?)(?P<unit>DE|CE|[YMWD])")
 _PERIOD_PREFIX = re.compile(r"(?i)^(?:the\s+)?(?:past|last)\s")
-
-
-def value_interval(value: str) -> tuple[str, dt.date, dt.date] | None:
-    """Granularity and first/last calendar day covered by a TIMEX3 date value, else None.
-
-    ``2003-01-07`` -> day, ``2002-12`` -> month (1-31 December), ``1994`` -> year,
-    ``2003-W02`` -> week (Monday-Sunday), ``199`` -> decade, ``2003-SU`` -> season (Jun-Aug).
-    """
-    match = _VALUE.fullmatch(value or "")
-    if not match:
-        return None
-    try:
-        if match["decade"]:
-            first = int(match["decade"]) * 10
-            return "decade", dt.date(first, 1, 1), dt.date(first + 9, 12, 31)
-        if match["century"]:
-            first = int(match["century"]) * 100
-            return "century", dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31)
-        year = int(match["year"])
-        if match["day"]:
-            day = dt.date(year, int(match["month"]), int(match["day"]))
-            return ("time" if match["time"] else "day"), day, day
-        if match["month"]:
-            first = dt.date(year, int(match["month"]), 1)
-            return "month", first, first + relativedelta(months=1, days=-1)
-        if match["week"]:
-            monday = dt.date.fromisocalendar(year, int(match["week"]), 1)
-            if match["we"]:
-                return "weekend", monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
-            return "week", monday, monday + dt.timedelta(days=6)
-        if match["quarter"]:
-            first = dt.date(year, 3 * int(match["quarter"]) - 2, 1)
-            return "quarter", first, first + relativedelta(months=3, days=-1)
-        if match["half"]:
-            first = dt.date(year, 6 * int(match["half"]) - 5, 1)
-            return "half", first, first + relativedelta(months=6, days=-1)
-        if match["season"]:
-            first = dt.date(year, _SEASON_MONTHS[match["season"]], 1)
-            return "season", first, first + relativedelta(months=3, days=-1)
-        return "year", dt.date(year, 1, 1), dt.date(year, 12, 31)
-    except ValueError:
-        return None
 
 
 # ---------------------------------------------------------------------------------------
