@@ -64,7 +64,8 @@ def timex_pattern() -> re.Pattern[str]:
         rf"(?P<date>(?:(?P<date_wd>{wd})\s*,?\s+)?(?:(?P<date_m1>{month})\s+(?P<date_d1>{day})\b"
         rf"(?:\s*,?\s+(?P<date_y1>{year}))?|(?P<date_d2>{day})(?:\s+of)?\s+(?P<date_m2>{month})"
         rf"(?:\s*,?\s+(?P<date_y2>{year}))?))",
-        rf"(?P<monthyear>(?P<my_m>{month})\s*,?\s+(?:of\s+)?(?P<my_y>{year}))",
+        rf"(?P<monthyear>(?P<my_m>{month})\s*,?\s+(?:of\s+)?(?P<my_y>{year})|(?P<my_m2>{month})"
+        r"\s+of\s+(?P<my_rel>(?:that|the\s+(?:same|following|next|previous))\s+year))",
         r"(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\d-])",
         r"(?P<usdate>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:(?:19|20)\d\d|\d\d))(?![\d/])",
         rf"(?P<time>(?P<tm_h>[01]?\d|2[0-3])(?:[:.](?P<tm_m>[0-5]\d))?\s*(?P<tm_ap>[ap]\.\s?m\.|"
@@ -77,7 +78,8 @@ def timex_pattern() -> re.Pattern[str]:
         rf"(?P<ahead_q>{num})[\s-]+(?P<ahead_u>{units})['’]s?\s+time)",
         rf"(?P<quarter>(?:the\s+)?(?P<q_n>{ordinal})[\s-]+(?P<q_u>quarter|half)(?:\s+(?:of\s+)?"
         rf"(?:(?:the\s+)?(?:fiscal\s+)?year\s+)?(?P<q_y>{year}|(?:this|last|next)\s+year))?)",
-        rf"(?P<season>(?:(?P<se_the>the)\s+|(?P<se_dir>this|last|next|past|coming|that)\s+)?"
+        rf"(?P<season>(?:(?P<se_the>the)\s+|(?P<se_dir>this|last|next|past|coming|that|"
+        rf"(?:the\s+)?(?:following|previous))\s+)?"
         rf"(?:(?P<se_mod>early|late|mid)[\s-]+)?(?P<se_s>{seasons})(?:\s+(?:of\s+)?"
         rf"(?P<se_y>{year}))?)",
         rf"(?P<rel>(?:the\s+)?(?P<rel_dir>this|last|next|current|previous|following|that|same)\s+"

@@ -121,6 +121,8 @@ class Narrative:
         self._sentence_tense = sentence_tense
         self._tracking = tracking
         self._checked = 0
+        #: Offset of the expression that last moved the reference time away from the present.
+        self.moved_at = 0
 
     def at(self, offset: int) -> Reference | None:
         """The reference time for an expression at ``offset`` (asked in text order)."""
@@ -153,3 +155,4 @@ class Narrative:
             granularity = "day" if interval[0] == "time" else interval[0]
             self._reference = Reference(interval[1], granularity, False)
             self._checked = max(self._checked, offset)
+            self.moved_at = offset

@@ -37,9 +37,9 @@ _AUXILIARIES = frozenset({"has", "have", "'ve", "had", "is", "are", "'re", "am",
                           "be", "been", "being", "not", "n't"})
 _CLAUSE_CHARS = 120
 _SENTENCE_CHARS = 300
-_CLAUSE_MARKS = ".;!?\n"
+_CLAUSE_MARKS = ".;!?"
 _WORD = re.compile(r"n['’]t\b|['’][^\W_]+|[^\W_]+?(?=n['’]t\b)|[^\W_]+")
-_SENTENCE_START = re.compile(r"(?:[.!?][\"'”’)\]]*\s+|\n\s*)(?=[^\s.])")
+_SENTENCE_START = re.compile(r"(?:[.!?][\"'”’)\]]*\s+|\n[^\S\n]*\n\s*)(?=[^\s.])")
 
 Word = tuple[int, str, str]
 """A word: its start offset, its lower-case form (straight apostrophes), its tag."""
@@ -101,12 +101,7 @@ class TenseReader:
 
     def governing(self, start: int, end: int) -> int:
         """FUTURE or PAST: the tense of the verb governing ``text[start:end]``."""
-        text = self.text
-        left = max(max(text.rfind(mark, max(0, start - _CLAUSE_CHARS), start)
-                       for mark in _CLAUSE_MARKS) + 1, start - _CLAUSE_CHARS, 0)
-        right = min([i for i in (text.find(mark, end, end + _CLAUSE_CHARS)
-                                 for mark in _CLAUSE_MARKS) if i >= 0]
-                    + [end + _CLAUSE_CHARS, len(text)])
+        left, right = self._clause(start, end)
         before, after = self.words(left, start), self.words(end, right)
         if before and before[-1][1] == "since":
             return PAST
@@ -114,7 +109,44 @@ class TenseReader:
             tense = _group_tense(words)
             if tense != UNKNOWN:
                 return tense
-        return _nearest_cue(text, left, start, end, right)
+        return _nearest_cue(self.text, left, start, end, right)
+
+    def past_perfect(self, start: int, end: int) -> bool:
+        """Whether the verb nearest ``text[start:end]`` is a past perfect ("had opened")."""
+        forms = [form for _, form, _ in self._nearest_group(start, end)]
+        return forms[:1] in (["had"], ["'d"]) and len(forms) > 1
+
+    def in_main_past(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` belongs to the past-tense story of its sentence: the
+        sentence is not in the present and the nearest verb is not a bare participle ("Passed
+        in 1978, the resolution calls...", "a plant built in 1962")."""
+        group = self._nearest_group(start, end)
+        if group and group[0][2] == "VBN":
+            return False
+        return self.sentence_tense(self._sentence_start(start)) != FUTURE
+
+    def _nearest_group(self, start: int, end: int) -> list[Word]:
+        left, right = self._clause(start, end)
+        groups = _candidate_groups(self.words(left, start), self.words(end, right))
+        return min(groups, key=lambda item: item[0])[1] if groups else []
+
+    def _sentence_start(self, offset: int) -> int:
+        if self._document_tags() is not None and self.document.sentences:
+            return self.document.sentences[self.document.sentence_index(offset)][0]
+        low = max(0, offset - _SENTENCE_CHARS)
+        starts = [match.end() for match in _SENTENCE_START.finditer(self.text, low, offset)]
+        return starts[-1] if starts else low
+
+    def _clause(self, start: int, end: int) -> tuple[int, int]:
+        """The stretch around ``text[start:end]`` where its verb is looked for."""
+        text = self.text
+        low = max(0, start - _CLAUSE_CHARS)
+        left = max(max(text.rfind(mark, low, start) for mark in _CLAUSE_MARKS) + 1,
+                   text.rfind("\n\n", low, start) + 2, low)
+        right = min([i for i in (text.find(mark, end, end + _CLAUSE_CHARS)
+                                 for mark in (*_CLAUSE_MARKS, "\n\n")) if i >= 0]
+                    + [end + _CLAUSE_CHARS, len(text)])
+        return left, right
 
     def sentence_starts(self, low: int, high: int) -> list[int]:
         """Offsets in ``(low, high]`` where a sentence starts."""

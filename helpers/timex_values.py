@@ -38,12 +38,15 @@ from helpers.timex_reference import (
     RETURN_TO_PRESENT,
     Narrative,
     Reference,
+    value_interval,
 )
 from helpers.timex_tense import TenseReader
 
 #: What a value was computed from: needed to tell whether it is resolved.
 DATELINE, REFERENCE = "dateline", "reference"
 
+#: How far (characters) a story's day carries a bare weekday, within its paragraph.
+_PARAGRAPH_CHARS = 2000
 _NUMERIC = re.compile(r"^\d+(?:\.\d+)?$")
 #: The joint of a quantity range ("two to three", "8-10"); a range takes its first number.
 _RANGE = re.compile(r"\s*(?:\bto\b|\bor\b|-(?=\d))\s*")
@@ -91,7 +94,7 @@ _QUANTITY_BEFORE = frozenset({
 #: Words before a year that make "2000 engineers" a year after all ("in 2000 engineers...").
 _YEAR_BEFORE_NOUN = frozenset({
     "in", "since", "by", "until", "from", "of", "before", "after", "during", "through", "to",
-    "the", "its", "their", "his", "her", "our", "for", "till", "'s", "’s",
+    "the", "its", "their", "his", "her", "our", "for", "till", "'s", "’s", "on", "at", "with",
 })
 
 
@@ -312,7 +315,22 @@ def _yearless(m: Context, in_year: Callable[[int], str],
         return Reading("DATE", placeholder, REFERENCE, FOLLOW, resolved=False)
     if reference.present:
         return Reading("DATE", near(reference.day, m.direction()), REFERENCE, FOLLOW)
-    return Reading("DATE", in_year(reference.day.year), REFERENCE, FOLLOW)
+    value = in_year(reference.day.year)
+    if reference.granularity != "year":
+        value = _onward(m, reference, value, in_year)
+    return Reading("DATE", value, REFERENCE, FOLLOW)
+
+
+def _onward(m: Context, reference: Reference, value: str, in_year: Callable[[int], str]) -> str:
+    """A story told in order moves on: after a date within a year, a name earlier in the
+    calendar is next year's ("In November 1997 ... until ... on March 23" -> 1998-03-23),
+    unless the verb looks back ("had opened in January": the same year)."""
+    interval = value_interval(value)
+    if interval is None:
+        return value
+    if interval[2] < reference.day and not m.tense.past_perfect(m.match.start(), m.match.end()):
+        return in_year(reference.day.year + 1)
+    return value
 
 
 def _anaphor(m: Context) -> Reference | None:
@@ -354,18 +372,28 @@ def _date(m: Context) -> Reading | None:
         return None
     month, day = _month_number(month_word), int(re.sub(r"\D", "", day_text))
     if year_text:
-        return Reading("DATE", _format_date(int(year_text), month, day), effect=MOVE_HERE)
+        return Reading("DATE", _format_date(int(year_text), month, day), effect=_explicit_effect(m))
     return _yearless(m, lambda year: _format_date(year, month, day),
                      lambda anchor, direction: _day_value(month, day, anchor, direction),
                      f"XXXX-{month:02d}-{day:02d}")
 
 
 def _month_year(m: Context) -> Reading | None:
-    word = m.group("my_m") or ""
+    word = m.group("my_m") or m.group("my_m2") or ""
     if not _ambiguous_month_ok(word, m, True):
         return None
+    month = _month_number(word)
+    relative_year = " ".join((m.group("my_rel") or "").lower().split())
+    if relative_year:
+        antecedent = _anaphor(m)
+        if antecedent is None:
+            return Reading("DATE", f"XXXX-{month:02d}", REFERENCE, FOLLOW, resolved=False)
+        steps = {"the following": 1, "the next": 1, "the previous": -1}.get(
+            relative_year.rsplit(" ", 1)[0], 0)
+        year = _check_year(antecedent.day.year + steps)
+        return Reading("DATE", f"{year:04d}-{month:02d}", REFERENCE, FOLLOW)
     year = int(m.group("my_y") or 0)
-    return Reading("DATE", f"{year:04d}-{_month_number(word):02d}", effect=MOVE_HERE)
+    return Reading("DATE", f"{year:04d}-{month:02d}", effect=_explicit_effect(m))
 
 
 def _iso(m: Context) -> Reading:
@@ -515,8 +543,18 @@ def _season(m: Context) -> Reading | None:
         if word.lower() == "fall" and (not m.group("se_the") or m.next_word() == "of"):
             return None
     if year_text:
-        return Reading("DATE", f"{int(year_text):04d}-{code}", effect=MOVE_HERE)
+        return Reading("DATE", f"{int(year_text):04d}-{code}", effect=_explicit_effect(m))
     season_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    if direction_word.endswith(("following", "previous")):
+        antecedent = _anaphor(m)
+        if antecedent is None:
+            return Reading("DATE", f"XXXX-{code}", REFERENCE, FOLLOW, resolved=False)
+        year = antecedent.day.year
+        if direction_word.endswith("following"):
+            year += 1 if season_month <= antecedent.day.month else 0
+        else:
+            year -= 1 if season_month >= antecedent.day.month else 0
+        return Reading("DATE", f"{_check_year(year):04d}-{code}", REFERENCE, FOLLOW)
     if direction_word in ("", "that"):
         return _yearless(m, lambda year: f"{year:04d}-{code}",
                          lambda anchor, direction: _season_near(anchor, direction, season_month,
@@ -754,13 +792,21 @@ def _weekday_reading(m: Context, index: int) -> Reading:
     """A bare weekday: the week around the dateline (AP style), or, in a story whose reference
     time is a day, the first such day from it."""
     reference = m.reference
-    if reference is not None and not reference.present and reference.granularity == "day":
+    if reference is not None and not reference.present and reference.granularity == "day" \
+            and _same_paragraph(m):
         day = reference.day + relativedelta(weekday=weekday(index))
         return Reading("DATE", day.isoformat(), REFERENCE, FOLLOW)
     if m.dateline is None:
         return Reading("DATE", f"XXXX-WXX-{index + 1}", DATELINE, RETURN_TO_PRESENT)
     day = _weekday_date(index, m.dateline, m.direction())
     return Reading("DATE", day.isoformat(), DATELINE, RETURN_TO_PRESENT)
+
+
+def _same_paragraph(m: Context) -> bool:
+    """Whether the expression is in the paragraph (or close) where the story's day was set."""
+    moved_at = m.narrative.moved_at if m.narrative else 0
+    start = m.match.start()
+    return start - moved_at < _PARAGRAPH_CHARS and m.text.find("\n", moved_at, start) < 0
 
 
 def _month(m: Context) -> Reading | None:
@@ -786,16 +832,24 @@ def _year(m: Context) -> Reading | None:
         return None
     if m.cased and before and before[-1][:1].isupper() and previous not in _YEAR_NAME_OK:
         return None
-    if m.cased and _counts_a_plural(m.next_word(lower=False)) and \
+    year = m.group("yr") or ""
+    if m.cased and year.endswith("00") and _counts_a_plural(m.next_word(lower=False)) and \
             previous not in _YEAR_BEFORE_NOUN:
         return None
     sets_reference = not before or previous in _SETTING_WORDS or before[-1][-1:] in ".,;:" or \
         m.group("yr_fiscal") is not None
-    return Reading("DATE", m.group("yr") or "", effect=MOVE_HERE if sets_reference else None)
+    effect = _explicit_effect(m) if sets_reference else None
+    return Reading("DATE", year, effect=effect)
+
+
+def _explicit_effect(m: Context) -> str | None:
+    """An explicit date moves the story there when it dates the sentence's past-tense story."""
+    return MOVE_HERE if m.tense.in_main_past(m.match.start(), m.match.end()) else None
 
 
 def _counts_a_plural(word: str) -> bool:
-    """A lower-case plural noun after a number: "1500 protesters", "2000 engineers"."""
+    """A lower-case plural noun after a round number counts it: "1500 protesters", "2000
+    engineers" (but "1998 models", "the 2000 elections", "in 2000 engineers went")."""
     return len(word) > 3 and word.isalpha() and word.islower() and word.endswith("s") and \
         not word.endswith(("ss", "us", "is"))
 
