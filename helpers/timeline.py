@@ -274,13 +274,20 @@ def _dateline_text(article: object, published: dt.date) -> str:
     return date_part or published.isoformat()
 
 
+#: How much of a long sentence around an expression its event is read from (keeps the cost
+#: per expression bounded on run-on text).
+_CONTEXT_CHARS = 600
+
+
 def _locate(document: Document, rows: list) -> list[_Timex]:
-    """Attach each timex to its sentence and its calendar interval."""
+    """Attach each timex to its sentence (at most ``_CONTEXT_CHARS`` either side) and its
+    calendar interval."""
     text = document.text
     located = []
     for start, end, timex_type, value, _mod, _resolved in rows:
         index = _sentence_of(document, start)
         s_start, s_end = (0, len(text)) if index is None else document.sentences[index]
+        s_start, s_end = max(s_start, start - _CONTEXT_CHARS), min(s_end, end + _CONTEXT_CHARS)
         interval = value_interval(value) if timex_type in ("DATE", "TIME") else None
         located.append(_Timex(start, end, timex_type, value, None if index is None else index + 1,
                               text[s_start:s_end], s_start, interval))
@@ -305,6 +312,9 @@ def _periods(text: str, timexes: list[_Timex], published: dt.date | None
     """
     rows = []
     endpoints: set[int] = set()
+    by_sentence: dict[int | None, list[_Timex]] = {}
+    for timex in timexes:
+        by_sentence.setdefault(timex.sent_id, []).append(timex)
     for index, timex in enumerate(timexes):
         sentence, offset = timex.sentence, timex.sentence_start
         local_start = timex.start - offset
@@ -322,8 +332,7 @@ def _periods(text: str, timexes: list[_Timex], published: dt.date | None
         between = text[timex.end : following.start] if following else ""
         before = sentence[:local_start]
         if following and following.interval and following.sent_id == timex.sent_id and \
-                re.fullmatch(r"\s*(?:to|until|till|through|and|-|–)\s*", between) and \
-                re.search(r"\b(?:from|between)\s+$", before, re.I):
+                _RANGE_JOINT.fullmatch(between) and _RANGE_OPENER.search(before):
             marked = sentence[:local_start] + _MARK + sentence[following.end - offset :]
             event = describe_event(marked, local_start, local_start + 1)
             rows.append(_span_row(timex, following, timex.interval[1], following.interval[2],
@@ -332,8 +341,12 @@ def _periods(text: str, timexes: list[_Timex], published: dt.date | None
             continue
         since = _since_clause(sentence, local_start)
         if since is not None:
-            rows += _since_rows(timex, timexes, since, published)
+            rows += _since_rows(timex, by_sentence[timex.sent_id], since, published)
     return rows, endpoints
+
+
+_RANGE_JOINT = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*")
+_RANGE_OPENER = re.compile(r"\b(?:from|between)\s+$", re.I)
 
 
 def _since_clause(sentence: str, local_start: int) -> tuple[str, list[tuple[int, int]], int] | None:
@@ -348,22 +361,45 @@ def _since_clause(sentence: str, local_start: int) -> tuple[str, list[tuple[int,
     return None
 
 
-def _since_rows(timex: _Timex, timexes: list[_Timex], since: tuple, published: dt.date | None
-                ) -> list[dict]:
-    """A "since X" state lasts until a later dated event of the same sentence, or publication."""
+def _since_rows(timex: _Timex, sentence_timexes: list[_Timex], since: tuple,
+                published: dt.date | None) -> list[dict]:
+    """A "since X" state lasts until a later dated event of the same sentence, or publication.
+
+    The event that ends it is one written before "since" ("DPRK last month removed seals ...
+    which had been frozen ... since 1994"), or, when the state is a relative clause set off by
+    commas, one in the main clause after it ("The reactor, which had been shut since 1994, was
+    restarted last month").
+    """
     body, segments, index = since
     state = _state_before(body, segments, index, EVENT_MAX_WORDS)
     if not state or timex.interval is None:
         return []
-    later = [t for t in timexes if t.sent_id == timex.sent_id and t is not timex and t.interval
-             and t.interval[1] >= timex.interval[2] and t.start < timex.start]
-    if later:
-        return [_span_row(timex, later[0], timex.interval[1], later[0].interval[2], state)]
+    later = [t for t in sentence_timexes if t is not timex and t.interval
+             and t.interval[1] >= timex.interval[2]]
+    earlier_written = [t for t in later if t.start < timex.start]
+    if earlier_written:
+        return [_span_row(timex, earlier_written[0], timex.interval[1],
+                          earlier_written[0].interval[2], state)]
+    if _relative_clause_closes(body, segments, index):
+        main_clause = [t for t in later if t.start > timex.end]
+        if main_clause:
+            return [_span_row(timex, main_clause[0], timex.interval[1],
+                              main_clause[0].interval[2], state)]
     if published and published >= timex.interval[1]:
         return [_row(timex.sent_id, f"since {timex_text(timex)}", f"{timex.value}/PRESENT_REF",
                      "DATE", "period", timex.interval[1], published, state, "period",
                      timex.start, timex.end)]
     return []
+
+
+def _relative_clause_closes(body: str, segments: list[tuple[int, int]], index: int) -> bool:
+    """Whether the "since" segment ends a relative clause set off by commas (", which had
+    been shut since 1994, was restarted ...")."""
+    if index == 0 or index + 1 >= len(segments):
+        return False
+    state = body[segments[index - 1][0] : segments[index - 1][1]]
+    closing = body[segments[index][1] : segments[index + 1][0]]
+    return bool(re.match(r"\s*(?:which|that|who)\s", state, re.I)) and closing.strip() == ","
 
 
 def timex_text(timex: _Timex) -> str:

@@ -549,11 +549,12 @@ def _season(m: Context) -> Reading | None:
         antecedent = _anaphor(m)
         if antecedent is None:
             return Reading("DATE", f"XXXX-{code}", REFERENCE, FOLLOW, resolved=False)
-        year = antecedent.day.year
+        year, month = antecedent.day.year, antecedent.day.month
+        whole_year = antecedent.granularity == "year"
         if direction_word.endswith("following"):
-            year += 1 if season_month <= antecedent.day.month else 0
+            year += 1 if whole_year or season_month <= month else 0
         else:
-            year -= 1 if season_month >= antecedent.day.month else 0
+            year -= 1 if whole_year or season_month >= month else 0
         return Reading("DATE", f"{_check_year(year):04d}-{code}", REFERENCE, FOLLOW)
     if direction_word in ("", "that"):
         return _yearless(m, lambda year: f"{year:04d}-{code}",

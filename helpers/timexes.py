@@ -36,7 +36,7 @@ from helpers.timex_candidates import (
     match_kind,
     timex_pattern,
 )
-from helpers.timex_reference import Narrative, Reference, value_interval
+from helpers.timex_reference import GRANULARITY_ORDER, Narrative, Reference, value_interval
 from helpers.timex_tense import TenseReader
 from helpers.timex_values import (
     DATELINE,
@@ -136,7 +136,7 @@ def _find_timexes(document: Document, day: dt.date | None, track_reference: bool
         if resolved:
             narrative.move(reading.effect, value, start)
             if reading.type in _CALENDAR_TYPES:
-                antecedent = _mentioned(value) or antecedent
+                antecedent = _mentioned(value, antecedent)
     return found
 
 
@@ -151,12 +151,21 @@ def _read(kind: str, context: Context) -> Reading | None:
         return Reading(reading.type, reading.value, reading.anchor, None, resolved=False)
 
 
-def _mentioned(value: str) -> Reference | None:
-    """The date a value names, as the antecedent of "the next day", "that year"..."""
+def _mentioned(value: str, antecedent: Reference | None) -> Reference | None:
+    """The antecedent of "the next day", "that year"... after an expression with ``value``:
+    the date it names, unless it only names a longer stretch around the antecedent ("On May
+    26 ... That month ... the following week": the week after May 26)."""
     interval = value_interval(value)
     if interval is None or interval[0] in ("decade", "century"):
-        return None
+        return antecedent
+    if antecedent is not None and interval[1] <= antecedent.day <= interval[2] and \
+            _finer(antecedent.granularity, interval[0]):
+        return antecedent
     return Reference(interval[1], "day" if interval[0] == "time" else interval[0], False)
+
+
+def _finer(first: str, second: str) -> bool:
+    return GRANULARITY_ORDER.index(first) < GRANULARITY_ORDER.index(second)
 
 
 def _date_clock_time(text: str, found: list[_Row], start: int, value: str) -> str:
