@@ -49,7 +49,11 @@ _VALUE = re.compile(
 )
 
 
-def value_interval(value: str) -> tuple[str, dt.date, dt.date] | None:
+Interval = tuple[str, dt.date, dt.date]
+"""Granularity, first and last day of a calendar value."""
+
+
+def value_interval(value: str) -> Interval | None:
     """Granularity and first/last calendar day covered by a TIMEX3 date value, else None.
 
     ``2003-01-07`` -> day, ``2002-12`` -> month (1-31 December), ``1994`` -> year,
@@ -121,11 +125,14 @@ class Narrative:
         self._sentence_tense = sentence_tense
         self._tracking = tracking
         self._checked = 0
+        self._pending: list[tuple[Interval, int, Callable[[], bool]]] = []
         #: Offset of the expression that last moved the reference time away from the present.
         self.moved_at = 0
 
     def at(self, offset: int) -> Reference | None:
         """The reference time for an expression at ``offset`` (asked in text order)."""
+        if self._pending:
+            self._settle()
         if self._reference is not self.present and offset > self._checked:
             for start in self._sentence_starts(self._checked, offset):
                 if self._sentence_tense(start) > 0:
@@ -134,25 +141,41 @@ class Narrative:
         self._checked = max(self._checked, offset)
         return self._reference
 
-    def move(self, effect: str | None, value: str, offset: int) -> None:
-        """Apply what an expression at ``offset`` with ``value`` does to the reference time.
+    def move(self, effect: str | None, interval: Interval | None, offset: int,
+             confirm: Callable[[], bool] | None = None) -> None:
+        """Apply what an expression at ``offset`` covering ``interval`` does to the reference
+        time.
 
-        ``effect`` is MOVE_HERE (an explicit adverbial date: the story moves to it), FOLLOW
+        ``effect`` is MOVE_HERE (an explicit date: the story moves to it, if ``confirm()``
+        says it dates the story; asked only when the reference time is next needed), FOLLOW
         (resolved against the reference time: the story moves on if it is away from the
         present), RETURN_TO_PRESENT (back to the dateline) or None.
         """
         if not self._tracking or effect is None:
             return
-        if effect == FOLLOW:
-            if self.at(offset) is self.present:
-                return
-        elif effect == RETURN_TO_PRESENT:
+        if effect == RETURN_TO_PRESENT:
+            self._pending.clear()
             self._reference = self.present
             self._checked = max(self._checked, offset)
             return
-        interval = value_interval(value)
-        if interval is not None and interval[0] in REFERENCE_GRANULARITIES:
-            granularity = "day" if interval[0] == "time" else interval[0]
-            self._reference = Reference(interval[1], granularity, False)
-            self._checked = max(self._checked, offset)
-            self.moved_at = offset
+        if interval is None or interval[0] not in REFERENCE_GRANULARITIES:
+            return
+        if effect == MOVE_HERE and confirm is not None:
+            self._pending.append((interval, offset, confirm))
+        elif effect == MOVE_HERE or self.at(offset) is not self.present:
+            self._pending.clear()
+            self._move_to(interval, offset)
+
+    def _settle(self) -> None:
+        """Move to the latest pending explicit date that dates the story, if any."""
+        for interval, offset, confirm in reversed(self._pending):
+            if confirm():
+                self._move_to(interval, offset)
+                break
+        self._pending.clear()
+
+    def _move_to(self, interval: Interval, offset: int) -> None:
+        granularity = "day" if interval[0] == "time" else interval[0]
+        self._reference = Reference(interval[1], granularity, False)
+        self._checked = max(self._checked, offset)
+        self.moved_at = offset

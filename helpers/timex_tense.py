@@ -23,6 +23,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import cache
 
 from helpers.document import Document
@@ -33,9 +34,11 @@ _FINITE = frozenset({"MD", "VBD", "VBZ", "VBP"})
 _IN_GROUP = frozenset({"MD", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB", "TO"})
 _PRESENT_HAVE = frozenset({"has", "have", "'ve"})
 #: Forms after which an -ed word is a participle ("was signed", "had closed").
-_AUXILIARIES = frozenset({"has", "have", "'ve", "had", "is", "are", "'re", "am", "was", "were",
-                          "be", "been", "being", "not", "n't"})
+_AUXILIARIES = frozenset({"has", "have", "'ve", "’ve", "had", "is", "are", "'re", "’re", "am",
+                          "was", "were", "be", "been", "being", "not", "n't", "n’t"})
 _CLAUSE_CHARS = 120
+#: The verb is looked for this close first (most are), then in the whole clause.
+_NEAR_CHARS = 40
 _SENTENCE_CHARS = 300
 _CLAUSE_MARKS = ".;!?"
 _WORD = re.compile(r"n['’]t\b|['’][^\W_]+|[^\W_]+?(?=n['’]t\b)|[^\W_]+")
@@ -62,8 +65,10 @@ def _tagger_installed() -> bool:
 
 @cache
 def _verb_forms() -> dict[str, str]:
-    return {form: tag for tag, forms in timex_lexicon().data["verb_forms"].items()
-            for form in forms}
+    """Closed-class verb forms -> tag, with straight and curly apostrophes."""
+    forms = {form: tag for tag, forms in timex_lexicon().data["verb_forms"].items()
+             for form in forms}
+    return forms | {form.replace("'", "’"): tag for form, tag in forms.items()}
 
 
 @cache
@@ -80,6 +85,8 @@ class TenseReader:
         self._tags: list[str] | None = None
         self._tagged: bool | None = None
         self._sentence_starts: list[int] | None = None
+        self._sentence_tenses: dict[int, int] = {}
+        self._last_around: tuple[tuple[int, int] | None, tuple] = (None, ())
 
     def _document_tags(self) -> list[str] | None:
         if self._tagged is None:
@@ -91,18 +98,36 @@ class TenseReader:
 
     def words(self, start: int, end: int) -> list[Word]:
         """The words that start inside ``[start, end)``, with their tags."""
+        return list(self._iter_words(start, end))
+
+    def _iter_words(self, start: int, end: int) -> Iterator[Word]:
         tags = self._document_tags()
-        if tags is not None:
-            document = self.document
-            tokens, forms = document.tokens, document.forms
-            return [(tokens[i][0], forms[i].lower().replace("’", "'"), tags[i])
-                    for i in document.token_range(start, end)]
-        return _guessed_words(self.text, start, end)
+        if tags is None:
+            return _guessed_words(self.text, start, end)
+        document = self.document
+        tokens, forms = document.tokens, document.forms
+        return ((tokens[i][0], forms[i].lower().replace("’", "'"), tags[i])
+                for i in document.token_range(start, end))
+
+    def _around(self, start: int, end: int) -> tuple[int, int, list[Word], list[Word]]:
+        """The clause around ``text[start:end]`` and its words before and after it (kept for
+        the last expression asked about: its handler may ask several questions)."""
+        if self._last_around[0] != (start, end):
+            for reach in (_NEAR_CHARS, _CLAUSE_CHARS):
+                left, right = self._clause(start, end, reach)
+                before = self.words(left, start)
+                if _ends_with_verb(before):
+                    after: list[Word] = []  # nothing after can be nearer
+                    break
+                after = self.words(end, right)
+                if _candidate_groups(before, after):
+                    break
+            self._last_around = ((start, end), (left, right, before, after))
+        return self._last_around[1]
 
     def governing(self, start: int, end: int) -> int:
         """FUTURE or PAST: the tense of the verb governing ``text[start:end]``."""
-        left, right = self._clause(start, end)
-        before, after = self.words(left, start), self.words(end, right)
+        left, right, before, after = self._around(start, end)
         if before and before[-1][1] == "since":
             return PAST
         for _, words in sorted(_candidate_groups(before, after), key=lambda item: item[0]):
@@ -126,8 +151,8 @@ class TenseReader:
         return self.sentence_tense(self._sentence_start(start)) != FUTURE
 
     def _nearest_group(self, start: int, end: int) -> list[Word]:
-        left, right = self._clause(start, end)
-        groups = _candidate_groups(self.words(left, start), self.words(end, right))
+        _, _, before, after = self._around(start, end)
+        groups = _candidate_groups(before, after)
         return min(groups, key=lambda item: item[0])[1] if groups else []
 
     def _sentence_start(self, offset: int) -> int:
@@ -137,15 +162,16 @@ class TenseReader:
         starts = [match.end() for match in _SENTENCE_START.finditer(self.text, low, offset)]
         return starts[-1] if starts else low
 
-    def _clause(self, start: int, end: int) -> tuple[int, int]:
-        """The stretch around ``text[start:end]`` where its verb is looked for."""
+    def _clause(self, start: int, end: int, reach: int = _CLAUSE_CHARS) -> tuple[int, int]:
+        """The stretch around ``text[start:end]`` where its verb is looked for: its clause, at
+        most ``reach`` characters either side."""
         text = self.text
-        low = max(0, start - _CLAUSE_CHARS)
+        low = max(0, start - reach)
         left = max(max(text.rfind(mark, low, start) for mark in _CLAUSE_MARKS) + 1,
                    text.rfind("\n\n", low, start) + 2, low)
-        right = min([i for i in (text.find(mark, end, end + _CLAUSE_CHARS)
+        right = min([i for i in (text.find(mark, end, end + reach)
                                  for mark in (*_CLAUSE_MARKS, "\n\n")) if i >= 0]
-                    + [end + _CLAUSE_CHARS, len(text)])
+                    + [end + reach, len(text)])
         return left, right
 
     def sentence_starts(self, low: int, high: int) -> list[int]:
@@ -161,6 +187,11 @@ class TenseReader:
     def sentence_tense(self, start: int) -> int:
         """FUTURE for a sentence about the present or the future, PAST for one in the past,
         UNKNOWN without a finite verb: the tense of the first finite verb from ``start``."""
+        if start not in self._sentence_tenses:
+            self._sentence_tenses[start] = self._first_finite_tense(start)
+        return self._sentence_tenses[start]
+
+    def _first_finite_tense(self, start: int) -> int:
         end = min(start + _SENTENCE_CHARS, len(self.text))
         if self._document_tags() is not None:
             document = self.document
@@ -169,30 +200,32 @@ class TenseReader:
         else:
             boundary = _SENTENCE_START.search(self.text, start, end)
             end = boundary.start() if boundary else end
-        words = self.words(start, end)
-        for _, _, tag in words:
+        for _, _, tag in self._iter_words(start, end):
             if tag in _FINITE:
                 return PAST if tag == "VBD" else FUTURE
         return UNKNOWN
 
 
-def _guessed_words(text: str, start: int, end: int) -> list[Word]:
+def _guessed_words(text: str, start: int, end: int) -> Iterator[Word]:
     """Words with stand-in tags: closed-class verb forms, -ed words, everything else NN."""
-    forms, months = _verb_forms(), timex_lexicon().months
-    words: list[Word] = []
+    forms = _verb_forms()
     previous = ""
     for match in _WORD.finditer(text, start, end):
         written = match.group()
-        form = written.lower().replace("’", "'")
+        form = written.lower()
         tag = forms.get(form)
         if tag is None:
             participle = len(form) > 4 and form.endswith("ed")
             tag = ("VBN" if previous in _AUXILIARIES else "VBD") if participle else "NN"
-        elif form in months and written[0].isupper():
+        elif tag == "MD" and written[0].isupper() and form == "may":
             tag = "NNP"
-        words.append((match.start(), form, tag))
+        yield match.start(), form.replace("’", "'"), tag
         previous = form
-    return words
+
+
+def _ends_with_verb(words: list[Word]) -> bool:
+    """Whether a verb group ends at most one word before the end of ``words``."""
+    return any(tag in _IN_GROUP and tag not in ("RB", "TO") for _, _, tag in words[-2:])
 
 
 def _group_end(words: list[Word], index: int) -> int:

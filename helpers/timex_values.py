@@ -86,6 +86,15 @@ _YEAR_NAME_OK = frozenset({
     "summer", "fall", "autumn", "winter", "christmas", "year", "fy", "around", "circa", "c.",
     "but", "then", "year-end", "as", "also", "till", "(", "-", "&",
 })
+#: Function words that may follow an adverbial year ("In 1994 the two sides", "in 1994 and").
+_CLAUSE_WORDS = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i",
+    "you", "his", "her", "its", "their", "our", "my", "your", "and", "but", "or", "when",
+    "after", "before", "as", "while", "until", "with", "by", "to", "in", "on", "at", "for",
+    "from", "of", "there", "was", "were", "had", "is", "are", "has", "have", "will", "would",
+    "did", "only", "also", "alone", "then", "again", "no", "not", "some", "most", "many",
+    "all", "both", "each", "every", "several", "another", "one", "two", "three", "four",
+})
 #: Words before a number that show it is a quantity, not a year ("about 1500", "No. 2000").
 _QUANTITY_BEFORE = frozenset({
     "about", "approximately", "nearly", "almost", "than", "no.", "at", "number", "some",
@@ -107,6 +116,8 @@ class Reading:
     anchor: str | None = None
     effect: str | None = None
     resolved: bool = True
+    #: For an explicit date: whether it dates the story (asked only if that matters).
+    confirm: Callable[[], bool] | None = None
 
 
 @dataclass
@@ -303,8 +314,8 @@ def _weekday_date(index: int, anchor: dt.date, direction: int) -> dt.date:
     anchor's own day counts ("said on Wednesday" on a Wednesday); in the future it is a week
     later ("will travel on Wednesday" on a Wednesday: the same day would be "today")."""
     if direction > 0:
-        return anchor + relativedelta(days=1, weekday=weekday(index))
-    return anchor + relativedelta(weekday=weekday(index, -1))
+        return anchor + dt.timedelta(days=(index - anchor.weekday() - 1) % 7 + 1)
+    return anchor - dt.timedelta(days=(anchor.weekday() - index) % 7)
 
 
 def _yearless(m: Context, in_year: Callable[[int], str],
@@ -372,7 +383,7 @@ def _date(m: Context) -> Reading | None:
         return None
     month, day = _month_number(month_word), int(re.sub(r"\D", "", day_text))
     if year_text:
-        return Reading("DATE", _format_date(int(year_text), month, day), effect=_explicit_effect(m))
+        return _explicit(m, _format_date(int(year_text), month, day))
     return _yearless(m, lambda year: _format_date(year, month, day),
                      lambda anchor, direction: _day_value(month, day, anchor, direction),
                      f"XXXX-{month:02d}-{day:02d}")
@@ -393,18 +404,18 @@ def _month_year(m: Context) -> Reading | None:
         year = _check_year(antecedent.day.year + steps)
         return Reading("DATE", f"{year:04d}-{month:02d}", REFERENCE, FOLLOW)
     year = int(m.group("my_y") or 0)
-    return Reading("DATE", f"{year:04d}-{month:02d}", effect=_explicit_effect(m))
+    return _explicit(m, f"{year:04d}-{month:02d}")
 
 
 def _iso(m: Context) -> Reading:
-    return Reading("DATE", m.group("iso") or "", effect=MOVE_HERE)
+    return _explicit(m, m.group("iso") or "")
 
 
 def _us_date(m: Context) -> Reading:
     month, day, year = (int(part) for part in (m.group("usdate") or "").split("/"))
     if year < 100:
         year += 1900 if year > 30 else 2000
-    return Reading("DATE", _format_date(year, month, day), effect=MOVE_HERE)
+    return _explicit(m, _format_date(year, month, day))
 
 
 def _time(m: Context) -> Reading:
@@ -495,8 +506,7 @@ def _quarter(m: Context) -> Reading | None:
         return None
     if year_text[:1].isdigit():
         year = int(year_text)
-        return Reading("DATE", f"{year:04d}-{letter}{count if index < 0 else index}",
-                       effect=MOVE_HERE)
+        return _explicit(m, f"{year:04d}-{letter}{count if index < 0 else index}")
     if year_text or index < 0:
         return _quarter_near_dateline(m, index, letter, count, year_text)
     return _yearless(m, lambda year: f"{year:04d}-{letter}{index}",
@@ -543,7 +553,7 @@ def _season(m: Context) -> Reading | None:
         if word.lower() == "fall" and (not m.group("se_the") or m.next_word() == "of"):
             return None
     if year_text:
-        return Reading("DATE", f"{int(year_text):04d}-{code}", effect=_explicit_effect(m))
+        return _explicit(m, f"{int(year_text):04d}-{code}")
     season_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
     if direction_word.endswith(("following", "previous")):
         antecedent = _anaphor(m)
@@ -837,15 +847,24 @@ def _year(m: Context) -> Reading | None:
     if m.cased and year.endswith("00") and _counts_a_plural(m.next_word(lower=False)) and \
             previous not in _YEAR_BEFORE_NOUN:
         return None
-    sets_reference = not before or previous in _SETTING_WORDS or before[-1][-1:] in ".,;:" or \
-        m.group("yr_fiscal") is not None
-    effect = _explicit_effect(m) if sets_reference else None
-    return Reading("DATE", year, effect=effect)
+    sets_reference = (not before or previous in _SETTING_WORDS or before[-1][-1:] in ".,;:"
+                      or m.group("yr_fiscal") is not None) and not _modifies_a_noun(m)
+    return _explicit(m, year) if sets_reference else Reading("DATE", year)
 
 
-def _explicit_effect(m: Context) -> str | None:
-    """An explicit date moves the story there when it dates the sentence's past-tense story."""
-    return MOVE_HERE if m.tense.in_main_past(m.match.start(), m.match.end()) else None
+def _explicit(m: Context, value: str) -> Reading:
+    """An explicit date; it moves the story there if it dates the sentence's past-tense story
+    (see :meth:`helpers.timex_tense.TenseReader.in_main_past`)."""
+    start, end, tense = m.match.start(), m.match.end(), m.tense
+    return Reading("DATE", value, effect=MOVE_HERE,
+                   confirm=lambda: tense.in_main_past(start, end))
+
+
+def _modifies_a_noun(m: Context) -> bool:
+    """A year right before a lower-case content word modifies it ("on 1998 models", "its 1994
+    deal"): it names the thing, it does not date the story."""
+    word = m.next_word(lower=False)
+    return word.isalpha() and word.islower() and word not in _CLAUSE_WORDS
 
 
 def _counts_a_plural(word: str) -> bool:

@@ -35,7 +35,13 @@ from helpers.timex_candidates import (
     match_kind,
     timex_pattern,
 )
-from helpers.timex_reference import GRANULARITY_ORDER, Narrative, Reference, value_interval
+from helpers.timex_reference import (
+    GRANULARITY_ORDER,
+    Interval,
+    Narrative,
+    Reference,
+    value_interval,
+)
 from helpers.timex_tense import TenseReader
 from helpers.timex_values import (
     DATELINE,
@@ -141,10 +147,12 @@ def _find_timexes(document: Document, day: dt.date | None, track_reference: bool
         mod = timex_mod(match, kind, text[start : match.end()])
         found.append((start, match.end(), reading.type, value, mod, resolved))
         covered = match.end()
-        if resolved:
-            narrative.move(reading.effect, value, start)
-            if reading.type in _CALENDAR_TYPES:
-                antecedent = _mentioned(value, antecedent)
+        if resolved and reading.type in _CALENDAR_TYPES:
+            interval = value_interval(value)
+            narrative.move(reading.effect, interval, start, reading.confirm)
+            antecedent = _mentioned(interval, antecedent)
+        elif resolved:
+            narrative.move(reading.effect, None, start)
     return found
 
 
@@ -159,11 +167,10 @@ def _read(kind: str, context: Context) -> Reading | None:
         return Reading(reading.type, reading.value, reading.anchor, None, resolved=False)
 
 
-def _mentioned(value: str, antecedent: Reference | None) -> Reference | None:
+def _mentioned(interval: Interval | None, antecedent: Reference | None) -> Reference | None:
     """The antecedent of "the next day", "that year"... after an expression with ``value``:
-    the date it names, unless it only names a longer stretch around the antecedent ("On May
+    the date it covers, unless that is only a longer stretch around the antecedent ("On May
     26 ... That month ... the following week": the week after May 26)."""
-    interval = value_interval(value)
     if interval is None or interval[0] in ("decade", "century"):
         return antecedent
     if antecedent is not None and interval[1] <= antecedent.day <= interval[2] and \

@@ -305,6 +305,12 @@ def test_story_time_needs_no_dateline() -> None:
             "The 1994 deal collapsed. Talks failed in October.",
             [("1994", "DATE", "1994"), ("October", "DATE", "2002-10")],
         ),
+        (  # a year that modifies a noun names it, it does not date the story
+            "It would extend incentives on 2002 models through July 2 and on 2001 models "
+            "through June 2.",
+            [("2002", "DATE", "2002"), ("July 2", "DATE", "2003-07-02"),
+             ("2001", "DATE", "2001"), ("June 2", "DATE", "2003-06-02")],
+        ),
         (  # a story told in order moves on into the next year
             "He was appointed in November 1997. He held the post until March 23.",
             [("November 1997", "DATE", "1997-11"), ("March 23", "DATE", "1998-03-23")],
