@@ -42,6 +42,7 @@ _NEAR_CHARS = 40
 _SENTENCE_CHARS = 300
 _CLAUSE_MARKS = ".;!?"
 _WORD = re.compile(r"n['’]t\b|['’][^\W_]+|[^\W_]+?(?=n['’]t\b)|[^\W_]+")
+_REPORTED_BEFORE = re.compile(r"(?<![\w'’])(?:said|told|announced|reported|added)\s+(?:on\s+)?\Z")
 _SENTENCE_START = re.compile(r"(?:[.!?][\"'”’)\]]*\s+|\n[^\S\n]*\n\s*)(?=[^\s.])")
 
 Word = tuple[int, str, str]
@@ -127,6 +128,8 @@ class TenseReader:
 
     def governing(self, start: int, end: int) -> int:
         """FUTURE or PAST: the tense of the verb governing ``text[start:end]``."""
+        if _REPORTED_BEFORE.search(self.text, max(0, start - 24), start):
+            return PAST  # "said on Tuesday", the commonest case in news, read at once
         left, right, before, after = self._around(start, end)
         if before and before[-1][1] == "since":
             return PAST
