@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import pandas as pd
@@ -83,14 +84,16 @@ _ACRONYM = re.compile(
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 _TRAILING_CLUTTER = re.compile(r"\s*(?:according to\b.*|,.*)$", re.I)
 _AUXILIARY = re.compile(r"\b(?:had|has|have) been\s+", re.I)
+_QUOTE_MARKS = re.compile(r"[\"“”‘’`]|(?<!\w)'|'(?!\w)")
 
 
 def _clean(text: str, max_words: int) -> str:
     """Tidy a clause into a short event description, at most ``max_words`` words."""
     text = text.replace(_MARK, " ")
-    text = _ACRONYM.sub(lambda m: m["abbr"] + (m["poss"] or ""), text)
-    text = _PARENTHESES.sub("", text)
-    text = re.sub(r"[\"“”‘’`]|(?<!\w)'|'(?!\w)", "", text)
+    if "(" in text:
+        text = _ACRONYM.sub(lambda m: m["abbr"] + (m["poss"] or ""), text)
+        text = _PARENTHESES.sub("", text)
+    text = _QUOTE_MARKS.sub("", text)
     text = " ".join(text.split()).strip(" ,;:.")
     text = _LEADING_CLUTTER.sub("", text)
     text = _TRAILING_CLUTTER.sub("", text)
@@ -294,7 +297,7 @@ def _dateline_text(article: object, published: dt.date) -> str:
 
 #: How much of a long sentence around an expression its event is read from (keeps the cost
 #: per expression bounded on run-on text).
-_CONTEXT_CHARS = 600
+_CONTEXT_CHARS = 250
 
 
 def _locate(document: Document, rows: list) -> list[_Timex]:
@@ -333,6 +336,7 @@ def _periods(text: str, timexes: list[_Timex], published: dt.date | None
     by_sentence: dict[int | None, list[_Timex]] = {}
     for timex in timexes:
         by_sentence.setdefault(timex.sent_id, []).append(timex)
+    starts = {sent_id: [t.start for t in group] for sent_id, group in by_sentence.items()}
     for index, timex in enumerate(timexes):
         sentence, offset = timex.sentence, timex.sentence_start
         local_start = timex.start - offset
@@ -359,7 +363,10 @@ def _periods(text: str, timexes: list[_Timex], published: dt.date | None
             continue
         since = _since_clause(sentence, local_start)
         if since is not None:
-            rows += _since_rows(timex, by_sentence[timex.sent_id], since, published)
+            group, group_starts = by_sentence[timex.sent_id], starts[timex.sent_id]
+            nearby = group[bisect_left(group_starts, offset) :
+                           bisect_left(group_starts, offset + len(sentence))]
+            rows += _since_rows(timex, nearby, since, published)
     return rows, endpoints
 
 
@@ -381,7 +388,8 @@ def _since_clause(sentence: str, local_start: int) -> tuple[str, list[tuple[int,
 
 def _since_rows(timex: _Timex, sentence_timexes: list[_Timex], since: tuple,
                 published: dt.date | None) -> list[dict]:
-    """A "since X" state lasts until a later dated event of the same sentence, or publication.
+    """A "since X" state lasts until a later dated event of its sentence (``sentence_timexes``:
+    the expressions of the part of the sentence read), or publication.
 
     The event that ends it is one written before "since" ("DPRK last month removed seals ...
     which had been frozen ... since 1994"), or, when the state is a relative clause set off by
