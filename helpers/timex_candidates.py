@@ -113,11 +113,11 @@ def timex_pattern() -> re.Pattern[str]:
 
 
 def match_kind(match: re.Match[str]) -> str | None:
-    """The alternative of :func:`timex_pattern` that ``match`` took."""
-    for kind in KINDS:
-        if match.start(kind) >= 0:
-            return kind
-    return None
+    """The alternative of :func:`timex_pattern` that ``match`` took: its group closes last."""
+    return match.lastgroup if match.lastgroup in _KIND_SET else None
+
+
+_KIND_SET = frozenset(KINDS)
 
 
 @cache

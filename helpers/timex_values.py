@@ -107,7 +107,7 @@ _YEAR_BEFORE_NOUN = frozenset({
 })
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     """What a handler makes of a match (see the module docstring)."""
 
@@ -120,7 +120,7 @@ class Reading:
     confirm: Callable[[], bool] | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     """What the handlers need: the match (on lower-case text), the text, the dateline, the
     story (its reference time, asked for only when needed), the last date mentioned, and the
