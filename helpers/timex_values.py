@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta, weekday
 
-from helpers.timex_candidates import APPROXIMATE
 from helpers.timex_lexicon import timex_lexicon
 from helpers.timex_reference import (
     FOLLOW,
