@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from helpers.calendar_names import calendar_names
+
 #: The kinds of attributed content, in the order of the cue sections.
 CUE_TYPES = ("speech", "belief", "intention", "evidence")
 _VOWELS = frozenset("aeiou")
@@ -148,6 +150,9 @@ def quote_lexicon() -> QuoteLexicon:
     def words(name: str) -> frozenset[str]:
         return frozenset(row[0].lower() for row in sections[name])
 
+    calendar = calendar_names()
+    time_words = words("time_words") | frozenset(calendar.weekday_names)
+
     return QuoteLexicon(
         forms=forms,
         according=tuple(tuple(row[0].lower().split()) for row in sections["according"]),
@@ -158,8 +163,8 @@ def quote_lexicon() -> QuoteLexicon:
         skip=words("skip"),
         determiners=words("determiners"),
         np_prepositions=words("np_prepositions"),
-        stops=words("stops") | words("time_words"),
-        time_words=words("time_words"),
+        stops=words("stops") | time_words | frozenset(calendar.month_names) - {"may"},
+        time_words=time_words,
         time_modifiers=words("time_modifiers"),
         auxiliaries=words("auxiliaries"),
         pronouns={row[0].lower(): row[1] for row in sections["pronouns"]},
