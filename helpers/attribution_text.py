@@ -16,7 +16,7 @@ from helpers.quote_marks import WORD_CHAR, QuotationIndex, find_quotations
 
 Span = tuple[int, int]
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NOMINAL = frozenset(
     {"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$", "PRP", "EX"}
 )
@@ -76,7 +76,7 @@ class AttributionText:
 
     def is_finite(self, index: int) -> bool:
         """Whether token ``index`` is a finite verb or modal (or a listed auxiliary)."""
-        return self.tags[index] in _FINITE or self.lower[index] in self.lexicon.auxiliaries
+        return self.tags[index] in FINITE_TAGS or self.lower[index] in self.lexicon.auxiliaries
 
     def is_verb(self, index: int) -> bool:
         """Whether token ``index`` is tagged as a verb of any form."""

@@ -33,7 +33,7 @@ Span = tuple[int, int]
 
 MAX_DEPTH = 4
 _FIRST_LETTER = re.compile(r"[\s\"“”'’`]*([^\W\d_])")
-_COORDINATORS = frozenset({"and", "but"})
+_AND_BUT = frozenset({"and", "but"})
 _CLAUSE_COORDINATORS = frozenset({"and", "but", "while", "whereas", "although", "yet"})
 
 
@@ -228,7 +228,7 @@ class _Extraction:
         lower = view.lower[last]
         if lower in {",", ";"}:
             return True
-        if lower in _COORDINATORS:
+        if lower in _AND_BUT:
             return True
         if lower in _CLAUSE_COORDINATORS:
             return (

@@ -33,7 +33,7 @@ _COPULAS = frozenset(
 )
 _CLAUSE_CLOSERS = frozenset({".", ",", ";", ":", "that", "''", "”", '"', "’", "'"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
-_NOUN_TAGS = frozenset({"NN", "NNS"})
+_COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 _VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VB", "VBN", "VBG", "MD"})
 
 
@@ -91,7 +91,7 @@ class _CueFinder:
         """The cue that starts at token ``index``, if any."""
         view, lexicon = self.view, self.lexicon
         lower = view.lower[index]
-        noun = lower in lexicon.nouns and view.tags[index] in _NOUN_TAGS
+        noun = lower in lexicon.nouns and view.tags[index] in _COMMON_NOUN_TAGS
         if noun and self._before_that_clause(index):  # "his claim that": before the verb "claim"
             return self._cue(index, index + 1, lower, lexicon.nouns[lower], frozenset("TF"), "noun")
         for form in lexicon.forms.get(lower, ()):
@@ -136,7 +136,7 @@ class _CueFinder:
         tag = view.tags[index]
         auxiliary = self._auxiliary_before(index)
         if tag not in _VERB_TAGS:
-            if form.past and tag in _NOUN_TAGS | {"NNP", "NNPS"}:
+            if form.past and tag in _COMMON_NOUN_TAGS | {"NNP", "NNPS"}:
                 tag = "VBD"  # "said", "told" are never nouns: a tagging slip
             elif not self._verb_by_context(index):
                 return None

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from helpers.attribution_text import AttributionText
 from helpers.cues import Cue, find_cues
+from helpers.quote_marks import strip_span
 from helpers.quote_phrases import PhraseScanner
 from helpers.quote_sources import SourceFinder
 
@@ -349,11 +350,11 @@ class ContentClassifier:
     def trim(self, start: int, end: int) -> Span:
         """Strip spaces, edge punctuation outside quotes and a trailing conjunction."""
         text = self.view.text
-        start, end = _strip(text, start, end)
+        start, end = strip_span(text, start, end)
         while start < end and text[start] in ",:;—–-":
-            start, end = _strip(text, start + 1, end)
+            start, end = strip_span(text, start + 1, end)
         while end > start and text[end - 1] in ",;:.!?—–-":
-            end = _strip(text, start, end - 1)[1]
+            end = strip_span(text, start, end - 1)[1]
         last = self.view.token_before(end)
         while last > 0 and self.view.starts[last] > start and self.view.ends[last] == end:
             if self.view.lower[last] in _TRAILING_CONJUNCTIONS:
@@ -388,11 +389,3 @@ class ContentClassifier:
         if all_quoted and quoted:
             return quoted, "direct"
         return trimmed, "mixed" if any_quoted else "indirect"
-
-
-def _strip(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

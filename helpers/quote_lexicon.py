@@ -96,7 +96,7 @@ def inflections(verb: str) -> tuple[str, str, str, str]:
     return third, past, past, ing
 
 
-def _verb_forms(lemma: str, listed: str | None, entry: CueEntry) -> list[CueForm]:
+def _cue_forms(lemma: str, listed: str | None, entry: CueEntry) -> list[CueForm]:
     """The surface forms of one verb cue (a phrase's first word inflects)."""
     if listed and " " in listed.split(",")[0].strip():
         phrases = [form.strip() for form in listed.split(",")]
@@ -140,7 +140,7 @@ def quote_lexicon() -> QuoteLexicon:
     for kind in CUE_TYPES:
         for row in sections[kind]:
             entry = CueEntry(row[0].lower(), kind, frozenset(row[1]))
-            for form in _verb_forms(entry.lemma, row[2] if len(row) > 2 else None, entry):
+            for form in _cue_forms(entry.lemma, row[2] if len(row) > 2 else None, entry):
                 by_first.setdefault(form.words[0], []).append(form)
     forms = {
         first: tuple(sorted(found, key=lambda form: -len(form.words)))

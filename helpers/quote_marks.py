@@ -34,7 +34,7 @@ _CLOSING_DOUBLE = frozenset({"''", "”", "»"})
 WORD_CHAR = re.compile(r"[^\W_]")  # a letter or digit
 _OPENS_AFTER = '([{—–-/"“„«'
 _CLOSES_BEFORE = '.,;:!?)]}—–-"”»'
-_LETTERS = re.compile(r"[A-Za-z]+")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
 _CLIPPED_WORDS = frozenset({"em", "til", "tis", "twas", "cause", "bout", "n", "round", "nuff"})
 
 
@@ -103,7 +103,7 @@ class _DoublePairing:
             elif role != "open" or mark.group() == '"':
                 self._finish(mark.start(), mark.end())
             else:
-                self._finish(mark.start(), _strip(text, self.piece_start, mark.start())[1])
+                self._finish(mark.start(), strip_span(text, self.piece_start, mark.start())[1])
                 self._open(mark, paragraph)
         if self.current is not None:
             end = self.paragraphs[self.paragraph][1] if self.paragraphs else len(text)
@@ -212,7 +212,7 @@ def _single_role(text: str, mark: re.Match[str]) -> str:
 
 
 def _clipped_word(text: str, position: int) -> bool:
-    match = _LETTERS.match(text, position, position + 8)
+    match = _ASCII_WORD.match(text, position, position + 8)
     if match is None:
         return False
     end = match.end()
@@ -228,14 +228,15 @@ def _word_follows(text: str, position: int) -> bool:
 
 
 def _add_piece(text: str, quote: Quotation, start: int, end: int) -> None:
-    start, end = _strip(text, start, end)
+    start, end = strip_span(text, start, end)
     while end > start and text[end - 1] == ",":
-        end = _strip(text, start, end - 1)[1]
+        end = strip_span(text, start, end - 1)[1]
     if end > start and WORD_CHAR.search(text, start, end):
         quote.pieces.append((start, end))
 
 
-def _strip(text: str, start: int, end: int) -> Span:
+def strip_span(text: str, start: int, end: int) -> Span:
+    """``(start, end)`` without the spaces at either end of ``text[start:end]``."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

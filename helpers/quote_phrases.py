@@ -11,7 +11,7 @@ tags come from the shared document; the word lists from ``data/quote_cues.txt``.
 
 from __future__ import annotations
 
-from helpers.attribution_text import AttributionText
+from helpers.attribution_text import FINITE_TAGS, AttributionText
 
 _COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "why", "what"})
 _PREPOSITIONS = frozenset(
@@ -58,7 +58,6 @@ _CLAUSE_INNER_TAGS = _NP_TAGS | {"VBN", "VBG", "HYPH", "CC", "EX", "RB", "IN", "
 _MAX_SCAN = 12
 _MAX_CLAUSE = 60
 _LEADING = frozenset({"and", "but", "so", "yet", "or"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CLAUSE_LINKS = frozenset({"and", "or", "but", "that", "which", "who", ",", ";"})
 
 
@@ -150,12 +149,12 @@ class PhraseScanner:
         seen_finite = False
         for index in range(first, min(stop, first + _MAX_CLAUSE)):
             comma = view.forms[index] == "," and index + 1 < stop
-            if relative and seen_finite and comma and view.tags[index + 1] in _FINITE_TAGS:
+            if relative and seen_finite and comma and view.tags[index + 1] in FINITE_TAGS:
                 return view.starts[index]
-            if view.tags[index] not in _FINITE_TAGS:
+            if view.tags[index] not in FINITE_TAGS:
                 continue
             joined = view.lower[index - 1] in _CLAUSE_LINKS or view.is_adverb(index - 1)
-            if seen_finite and not joined and view.tags[index - 1] not in _FINITE_TAGS:
+            if seen_finite and not joined and view.tags[index - 1] not in FINITE_TAGS:
                 return view.starts[index]  # a new verb group, not "would have", "and said"
             seen_finite = True
         return None

@@ -30,7 +30,7 @@ _PRONOUN_DETERMINERS = frozenset(
     {"this", "that", "these", "those", "many", "some", "most", "several", "few", "others", "both"}
 )
 _LINKS = frozenset({"and", "but", "so", "yet", "while"})
-_CLAUSE_WORDS = frozenset(
+_CLAUSE_OPENERS = frozenset(
     {"who", "which", "whose", "where", "adding", "saying", "noting", "according"}
 )
 _RIGHT_STOPS = frozenset({";", "--", "—", "(", "–"})
@@ -288,7 +288,7 @@ class SourceFinder:
                 following = view.lower[end + 1]
                 if (
                     according
-                    or following in _CLAUSE_WORDS
+                    or following in _CLAUSE_OPENERS
                     or view.tags[end + 1] == "VBG"
                     or view.opens_quote(end + 1)
                 ):
