@@ -17,6 +17,7 @@ from helpers.quote_marks import WORD_CHAR, QuotationIndex, find_quotations
 Span = tuple[int, int]
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBJECT_ENDS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD"})
 _NOMINAL = frozenset(
     {"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$", "PRP", "EX"}
 )
@@ -77,6 +78,17 @@ class AttributionText:
     def is_finite(self, index: int) -> bool:
         """Whether token ``index`` is a finite verb or modal (or a listed auxiliary)."""
         return self.tags[index] in FINITE_TAGS or self.lower[index] in self.lexicon.auxiliaries
+
+    def could_be_finite(self, index: int) -> bool:
+        """Whether token ``index`` is finite, or an irregular past form right after a noun or
+        pronoun whatever its tag ("unemployment rose", "the minister left")."""
+        if self.is_finite(index):
+            return True
+        return (
+            self.lower[index] in self.lexicon.irregular_past
+            and index > 0
+            and self.tags[index - 1] in _SUBJECT_ENDS
+        )
 
     def is_verb(self, index: int) -> bool:
         """Whether token ``index`` is tagged as a verb of any form."""

@@ -28,6 +28,7 @@ from helpers.attribution_text import AttributionText
 from helpers.quote_lexicon import CueForm
 
 _PUNCTUATION_CUES = frozenset({":", "—", "--", "–"})
+_NOUN_PHRASE_FRAMES = frozenset("NAPRC")
 _COPULAS = frozenset(
     {"remain", "remains", "remained", "became", "become", "becomes", "seemed", "seems", "grew"}
 )
@@ -146,8 +147,12 @@ class _CueFinder:
             return "finite" if auxiliary is not None and view.is_be(auxiliary) else "ing"
         if tag in {"VBN", "VBD"} and auxiliary is not None:
             return "passive" if view.is_be(auxiliary) else "finite"
-        if tag == "VBN":
-            return "participle"  # finite after a subject ("the official, ..., said"), or not
+        if tag == "VBN":  # finite after a subject ("the official, ..., said"), or not
+            following = view.tags[index + 1] if index + 1 < len(view) else "."
+            takes_noun = not form.entry.frames.isdisjoint(_NOUN_PHRASE_FRAMES)
+            if following in _COMMON_NOUN_TAGS and not takes_noun:
+                return None  # a modifier: "the value added tax", "reported cases"
+            return "participle"
         if tag in {"VB", "VBP"} and index > 0 and view.lower[index - 1] == "to":
             return None  # an infinitive: "declined to say", "to add"
         return "finite"

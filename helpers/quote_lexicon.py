@@ -58,6 +58,7 @@ class QuoteLexicon:
     time_words: frozenset[str]
     time_modifiers: frozenset[str]
     auxiliaries: frozenset[str]
+    irregular_past: frozenset[str]
     pronouns: dict[str, str]
     genders: dict[str, str]
     plural_sources: frozenset[str]
@@ -167,6 +168,7 @@ def quote_lexicon() -> QuoteLexicon:
         time_words=time_words,
         time_modifiers=words("time_modifiers"),
         auxiliaries=words("auxiliaries"),
+        irregular_past=words("irregular_past"),
         pronouns={row[0].lower(): row[1] for row in sections["pronouns"]},
         genders={row[0].lower(): row[1] for row in sections["genders"]},
         plural_sources=words("plural_sources"),

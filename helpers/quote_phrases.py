@@ -149,7 +149,7 @@ class PhraseScanner:
         seen_finite = False
         for index in range(first, min(stop, first + _MAX_CLAUSE)):
             comma = view.forms[index] == "," and index + 1 < stop
-            if relative and seen_finite and comma and view.tags[index + 1] in FINITE_TAGS:
+            if relative and seen_finite and comma and self._verb_after_comma(index + 1):
                 return view.starts[index]
             if view.tags[index] not in FINITE_TAGS:
                 continue
@@ -158,6 +158,10 @@ class PhraseScanner:
                 return view.starts[index]  # a new verb group, not "would have", "and said"
             seen_finite = True
         return None
+
+    def _verb_after_comma(self, index: int) -> bool:
+        view = self.view
+        return view.is_finite(index) or view.lower[index] in self.lexicon.irregular_past
 
     def _complementizer_at(self, position: int, stop: int) -> bool:
         """Whether a clause opens at ``position`` with "that" (not the demonstrative: "shown
@@ -367,11 +371,12 @@ class PhraseScanner:
         ):
             return False
         nominal = view.tags[position] in _NP_TAGS or view.tags[position] == "EX"
-        if not nominal and not view.forms[position][:1].isupper():
-            return False
+        after_verb = view.tags[position] in {"VB", "VBP"} and view.is_verb(position - 1)
+        if not nominal and not after_verb and not view.forms[position][:1].isupper():
+            return False  # (a base form right after a verb is a noun: "shows support for")
         slip = False  # "inflation slowed in March": a past tense tagged as a participle
         for index in range(position + 1, min(stop, position + _MAX_SCAN)):
-            if view.is_finite(index):
+            if view.could_be_finite(index):
                 return True
             if view.tags[index] not in _CLAUSE_INNER_TAGS:
                 return slip
