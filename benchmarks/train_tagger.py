@@ -16,12 +16,14 @@ TREEBANK_DIR holds ``ud-english-ewt/*.conllu`` (EWT dev and test) and ``gum/GUM_
 ``--dev`` instead trains on the training part minus :data:`DEV_GUM` and one EWT-dev document in
 four, and evaluates on those (for tuning; the held-out part is not read).
 
-Training: multinomial logistic regression, mini-batch AdaGrad with L2, for each of the two
-passes of the tagger. Features that depend on the training lexicon (ambiguity classes) are
-computed for each document with a lexicon built from the other folds (5 folds of documents),
-so that unseen words during training look like unseen words at run time; the second pass
-learns from first-pass tags predicted the same way (each fold tagged by a first pass trained
-on the other folds).
+Training: multinomial logistic regression by mini-batch AdaGrad with L2 (fixed seed). Features
+that depend on the training lexicon (ambiguity classes) are computed for each document with a
+lexicon built from the other folds (5 folds of documents), so that words unseen in training
+look in training as they will at run time. The second pass learns its tag-context weights on
+top of first-pass scores obtained the same way (each fold scored by a first pass trained on
+the other folds), so it learns to correct the first pass's real mistakes; the first pass is
+then trained on all the training data. Weights below :data:`PRUNE` are dropped and the rest
+quantised to int8 with one scale per feature.
 """
 
 from __future__ import annotations
@@ -196,7 +198,9 @@ def first_pass_matrix(
         slot_ids = _slot_matrices(forms, lexicon, space)
         first = corpus.before[mine] == 0
         not_first, at_first = slot_ids[2][type_ids[mine]], slot_ids[3][type_ids[mine]]
-        not_first = np.pad(not_first, ((0, 0), (0, at_first.shape[1] - not_first.shape[1])))
+        width = max(not_first.shape[1], at_first.shape[1])
+        not_first = np.pad(not_first, ((0, 0), (0, width - not_first.shape[1])))
+        at_first = np.pad(at_first, ((0, 0), (0, width - at_first.shape[1])))
         own = np.where(first[:, None], at_first, not_first)
         blocks.append(
             np.hstack(
@@ -219,7 +223,9 @@ def first_pass_matrix(
     return matrix, classes
 
 
-def _slot_matrices(forms: list[str], lexicon: dict[str, str], space: FeatureSpace) -> list[np.ndarray]:
+def _slot_matrices(
+    forms: list[str], lexicon: dict[str, str], space: FeatureSpace
+) -> list[np.ndarray]:
     """Per slot, a (types × features) id matrix; types are the padding forms, then ``forms``."""
     keys = [*tg.EDGE_KEYS, *(tg.form_keys(form, lexicon) for form in forms)]
     matrices: list[np.ndarray] = []
@@ -327,7 +333,8 @@ class Trained:
         return cls(tags, keys, quantised, scales, lexicon)
 
     def tagger(self) -> tg.Tagger:
-        return tg.Tagger(self.tags, self.keys, tg.dequantised(self.weights, self.scales), self.lexicon)
+        weights = tg.dequantised(self.weights, self.scales)
+        return tg.Tagger(self.tags, self.keys, weights, self.lexicon)
 
     def save(self, path: Path) -> None:
         forms = sorted(self.lexicon)
@@ -349,7 +356,10 @@ def train(documents: list[Document], log: bool = True) -> Trained:
     tag_ids = {t: i for i, t in enumerate(tags)}
     corpus = Corpus.of(documents, tag_ids)
     folds = np.arange(len(documents)) % FOLDS
-    lexicons = [build_lexicon([d for d, f in zip(documents, folds) if f != k]) for k in range(FOLDS)]
+    lexicons = [
+        build_lexicon([d for d, f in zip(documents, folds, strict=True) if f != k])
+        for k in range(FOLDS)
+    ]
     space = FeatureSpace()
     first, classes = first_pass_matrix(corpus, folds, lexicons, space)
     first = _prune_rare(first, space)

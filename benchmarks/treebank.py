@@ -139,7 +139,9 @@ def _find(text: str, form: str, cursor: int) -> int:
 def _align(text: str, words: list[_Word]) -> Sentence:
     """NLTK's tokens of ``text`` with tags from the overlapping treebank ``words``."""
     spans = list(_TOKENIZER.span_tokenize(text.replace("’", "'")))
-    owner = [max(range(len(spans)), key=lambda t: _overlap(spans[t], (w.start, w.end))) for w in words]
+    owner = [
+        max(range(len(spans)), key=lambda t: _overlap(spans[t], (w.start, w.end))) for w in words
+    ]
     tags: list[str] = []
     for t, span in enumerate(spans):
         mine = [w for w, o in zip(words, owner, strict=True) if o == t]

@@ -63,7 +63,9 @@ def shape(form: str) -> str:
     out: list[str] = []
     previous = ""
     for char in form:
-        kind = "X" if char.isupper() else "x" if char.islower() else "d" if char.isdigit() else char
+        kind = (
+            "X" if char.isupper() else "x" if char.islower() else "d" if char.isdigit() else char
+        )
         if kind != previous:
             out.append(kind)
             previous = kind
@@ -299,30 +301,19 @@ class Tagger:
     ) -> None:
         self._tags = np.array(tags, dtype=object)
         n_tags = len(tags)
-        zero = len(keys)  # the row of features the model does not have
+        # one more row, of zeros: the row of any feature the model does not have
         self._weights = np.concatenate([weights, np.zeros((1, n_tags))]).astype(np.float32)
         self._lexicon = dict(lexicon)
         row = {key: i for i, key in enumerate(keys)}
-        # word features: base key → its index in _key_rows, which holds its row in each slot
-        self._key_index: dict[str, int] = {}
-        key_rows: list[list[int]] = [[zero] * len(SLOTS)]  # index 0: a key the model lacks
-        for key, i in row.items():
-            slot, colon, base = key.partition(":")
-            if colon and slot in SLOTS:
-                index = self._key_index.setdefault(base, len(key_rows))
-                if index == len(key_rows):
-                    key_rows.append([zero] * len(SLOTS))
-                key_rows[index][SLOTS.index(slot)] = i
-        self._key_rows = np.array(key_rows, np.int64)
+        self._index_word_features(row)
 
         def table(keys: Sequence[str]) -> np.ndarray:
-            return self._weights[[row.get(k, zero) for k in keys]]
+            return self._weights[[row.get(k, len(row)) for k in keys]]
 
         self._codes = table([code_key(c) for c in range(N_CODES)])
-        # the second pass: unigram tag weights folded into the pair tables
+        # second pass: the weights of single neighbour tags are folded into the pair tables
         width = n_tags + 1
-        single = [table(k) for k in tag_context_keys(tags)]
-        m2, m1, p1, p2, m1p1, m2m1, p1p2 = single
+        m2, m1, p1, p2, m1p1, m2m1, p1p2 = [table(k) for k in tag_context_keys(tags)]
         self._pairs = [
             (m1p1.reshape(width, width, n_tags) + m1[:, None] + p1[None, :]).reshape(-1, n_tags),
             (m2m1.reshape(width, width, n_tags) + m2[:, None]).reshape(-1, n_tags),
@@ -332,6 +323,22 @@ class Tagger:
         self._class_id = {c: i for i, c in enumerate(classes)}
         self._class_context = [table(k) for k in class_context_keys(tags, classes)]
         self.clear_cache()
+
+    def _index_word_features(self, row: dict[str, int]) -> None:
+        """Index the word features ("slot:key") by key: ``_key_index[key]`` is a row of
+        ``_key_rows``, which holds the key's weight row in each slot (the zero row where the
+        slot lacks it); key index 0 stands for keys the model does not have."""
+        zero = len(row)
+        self._key_index: dict[str, int] = {}
+        key_rows: list[list[int]] = [[zero] * len(SLOTS)]
+        for key, i in row.items():
+            slot, colon, base = key.partition(":")
+            if colon and slot in SLOTS:
+                index = self._key_index.setdefault(base, len(key_rows))
+                if index == len(key_rows):
+                    key_rows.append([zero] * len(SLOTS))
+                key_rows[index][SLOTS.index(slot)] = i
+        self._key_rows = np.array(key_rows, np.int64)
 
     def clear_cache(self) -> None:
         """Forget the word forms scored so far (they are scored again when next seen)."""
@@ -347,7 +354,10 @@ class Tagger:
         """The type id of each token, scoring the forms not seen yet."""
         ids = list(map(self._types.get, tokens))
         if None in ids:
-            new = sorted({t for t, i in zip(tokens, ids, strict=True) if i is None})
+            unseen = {t for t, i in zip(tokens, ids, strict=True) if i is None}
+            if not all(isinstance(t, str) for t in unseen):
+                raise TypeError("tokens must be strings")
+            new = sorted(unseen)
             if len(self._types) + len(new) > CACHE_LIMIT:
                 self.clear_cache()
                 new = sorted(set(tokens))
@@ -397,6 +407,8 @@ class Tagger:
 
     def tag(self, tokens: Sequence[str], sentence_starts: Sequence[int] | None = None) -> list[str]:
         """See :func:`tag`."""
+        if isinstance(tokens, str):
+            raise TypeError("tokens must be a sequence of token strings, not one string")
         n = len(tokens)
         if n == 0:
             return []
@@ -441,12 +453,12 @@ def load_tagger() -> Tagger:
     """The shipped model (``data/pos_tagger.npz``), loaded once."""
     with resources.files("helpers.data").joinpath(MODEL_FILE).open("rb") as file:
         data = np.load(file)
-        lexicon = zip(unpacked(data["lexicon_forms"]), unpacked(data["lexicon_classes"]), strict=True)
+        forms, classes = unpacked(data["lexicon_forms"]), unpacked(data["lexicon_classes"])
         return Tagger(
             unpacked(data["tags"]),
             unpacked(data["keys"]),
             dequantised(data["weights"], data["scales"]),
-            dict(lexicon),
+            dict(zip(forms, classes, strict=True)),
         )
 
 

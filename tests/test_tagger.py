@@ -122,3 +122,10 @@ def test_bad_sentence_starts_are_refused() -> None:
         tag(tokens, [0, 5])
     with pytest.raises(ValueError, match="increasing"):
         tag(tokens, [1, 0])
+
+
+def test_tokens_that_are_not_strings_are_refused() -> None:
+    with pytest.raises(TypeError, match="strings"):
+        tag(["Prices", None, "."])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="not one string"):
+        tag("Prices fell.")
