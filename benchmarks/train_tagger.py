@@ -230,7 +230,7 @@ def _slot_matrices(
     keys = [*tg.EDGE_KEYS, *(tg.form_keys(form, lexicon) for form in forms)]
     matrices: list[np.ndarray] = []
     for slot in tg.SLOTS:
-        ids = [[space.id(f"{slot}:{k}") for k in form if tg.in_slot(slot, k)] for form in keys]
+        ids = [[space.id(f"{slot}:{k}") for k in form if k and tg.in_slot(slot, k)] for form in keys]
         matrix = np.zeros((len(ids), max(map(len, ids))), np.int64)
         for t, row in enumerate(ids):
             matrix[t, : len(row)] = row

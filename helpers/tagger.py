@@ -82,15 +82,29 @@ def word_class(form: str, lexicon: Mapping[str, str]) -> str:
     return lexicon.get(word) or lexicon.get(word.lower(), "?")
 
 
+KEY_KINDS = (
+    "bias", "w", "l", "s1", "s2", "s3", "s4", "p1", "p2", "p3", "sh", "c", "lc", "len",
+    "N:sh", "F:sh", "F:c", "F:lc", "hl", "hc", "hs3",
+)  # fmt: skip
+"""The kinds of feature of a word form, in the order of :func:`form_keys`."""
+
+
 def form_keys(form: str, lexicon: Mapping[str, str]) -> list[str]:
-    """The feature keys of a word form (kind "=" value); :func:`in_slot` says which slots use
-    which. Keys "N:…" serve only a word that is not sentence-initial, "F:…" only one that is."""
+    """The feature keys ("kind=value") of a word form, one per kind of :data:`KEY_KINDS` in
+    that order, "" where a kind does not apply (the last three serve hyphenated words only).
+    :func:`in_slot` says which slots use which kinds. Kinds "N:…" serve only a word that is
+    not sentence-initial, "F:…" only one that is."""
     word = normalise(form)
     lower = word.lower()
     form_class = lexicon.get(word, "?")
     lower_class = lexicon.get(lower, "?")
     word_shape = shape(word)
-    keys = [
+    if "-" in word[1:-1]:
+        last = lower.rsplit("-", 1)[1]
+        hyphen = ["hl=" + last, "hc=" + lexicon.get(last, "?"), "hs3=" + last[-3:]]
+    else:
+        hyphen = ["", "", ""]
+    return [
         "bias",
         "w=" + word,
         "l=" + lower,
@@ -109,11 +123,8 @@ def form_keys(form: str, lexicon: Mapping[str, str]) -> list[str]:
         "F:sh=" + word_shape,
         "F:c=" + form_class,
         "F:lc=" + lower_class,
+        *hyphen,
     ]
-    if "-" in word[1:-1]:
-        last = lower.rsplit("-", 1)[1]
-        keys += ["hl=" + last, "hc=" + lexicon.get(last, "?"), "hs3=" + last[-3:]]
-    return keys
 
 
 EDGE_KEYS = (["<S>"], ["</S>"])
@@ -121,7 +132,7 @@ EDGE_KEYS = (["<S>"], ["</S>"])
 
 
 def in_slot(slot: str, key: str) -> bool:
-    """Whether ``slot`` uses the feature ``key``."""
+    """Whether ``slot`` uses the feature ``key`` (or the features of kind ``key``)."""
     kind = key.split("=", 1)[0]
     if slot == "n0":
         return not kind.startswith("F:") and not kind.startswith("<")
@@ -339,6 +350,10 @@ class Tagger:
                     key_rows.append([zero] * len(SLOTS))
                 key_rows[index][SLOTS.index(slot)] = i
         self._key_rows = np.array(key_rows, np.int64)
+        self._slot_columns = [
+            np.array([i for i, kind in enumerate(KEY_KINDS) if in_slot(slot, kind)])
+            for slot in SLOTS
+        ]
 
     def clear_cache(self) -> None:
         """Forget the word forms scored so far (they are scored again when next seen)."""
@@ -348,7 +363,10 @@ class Tagger:
         n_tags = self._weights.shape[1]
         # per slot a row per type; the two own slots interleaved: row 2·type + first
         self._tables = [np.zeros((4 if s == 2 else 2, n_tags), np.float32) for s in range(5)]
-        self._fill([BEFORE_START, AFTER_END], list(EDGE_KEYS))
+        for type_id, (key,) in zip((BEFORE_START, AFTER_END), EDGE_KEYS, strict=True):
+            rows = self._key_rows[self._key_index.get(key, 0)]
+            for table, slot in ((0, 0), (1, 1), (3, 4), (4, 5)):
+                self._tables[table][type_id] = self._weights[rows[slot]]
 
     def _type_ids(self, tokens: Sequence[str]) -> np.ndarray:
         """The type id of each token, scoring the forms not seen yet."""
@@ -377,32 +395,25 @@ class Tagger:
         self._fill(type_ids, [form_keys(f, self._lexicon) for f in forms])
 
     def _fill(self, type_ids: list[int], keys: list[list[str]]) -> None:
-        """Write the score rows of the types ``type_ids`` from their feature keys."""
+        """Write the score rows of the types ``type_ids`` from their :func:`form_keys`."""
         get = self._key_index.get
-        starts: list[int] = []
-        indexes: list[int] = []
-        for form in keys:
-            starts.append(len(indexes))
-            indexes.append(0)  # no empty segment for reduceat
-            indexes += [get(k, 0) for k in form]
-        slot_rows = self._key_rows[indexes]
-        used = slot_rows != self._key_rows[0]
-        used[starts] = True  # keep each segment's first entry: segments stay non-empty
+        index = np.array([get(k, 0) for form in keys for k in form], np.int64)
+        index = index.reshape(len(keys), len(KEY_KINDS))
         ids = np.array(type_ids)
         end = int(ids[-1]) + 1
-        for slot in range(len(SLOTS)):
-            mine = used[:, slot]
-            segments = (np.cumsum(mine) - 1)[starts]
-            rows = slot_rows[mine, slot]
-            sums = np.add.reduceat(self._weights[rows], segments, axis=0)
-            index = slot if slot < 3 else slot - 1
-            table = self._tables[index]
-            at = 2 * ids + (slot == 3) if index == 2 else ids
-            needed = 2 * end if index == 2 else end
+        for slot, columns in enumerate(self._slot_columns):
+            rows = self._key_rows[index[:, columns], slot]
+            weights = self._weights.take(rows.ravel(), axis=0).reshape(*rows.shape, -1)
+            sums = weights.sum(axis=1)
+            table_index = slot if slot < 3 else slot - 1
+            table = self._tables[table_index]
+            own = table_index == 2
+            at = 2 * ids + (slot == 3) if own else ids
+            needed = 2 * end if own else end
             if table.shape[0] < needed:
-                limit = max(needed, (2 if index == 2 else 1) * (CACHE_LIMIT + 2))
+                limit = max(needed, (2 if own else 1) * (CACHE_LIMIT + 2))
                 capacity = min(max(2 * needed, 1024), limit)
-                table = self._tables[index] = _grown(table, capacity)
+                table = self._tables[table_index] = _grown(table, capacity)
             table[at] = sums
 
     def tag(self, tokens: Sequence[str], sentence_starts: Sequence[int] | None = None) -> list[str]:
