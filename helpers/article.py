@@ -381,6 +381,16 @@ def _build_paragraphs(numbered_lines: list[tuple[int, str]]) -> tuple[Document, 
     }
 
 
+def article_paragraphs(article: Article) -> Columns:
+    """The columns of ``article.paragraphs``, as lists."""
+    return article.table_columns["paragraphs"]
+
+
+def article_sentences(article: Article) -> Columns:
+    """The columns of ``article.sentences``, as lists."""
+    return article.table_columns["sentences"]
+
+
 def article_overview(article: Article) -> pd.DataFrame:
     """What the file holds, as ``field``/``value`` rows (all values as text, for display)."""
     paragraphs = article.paragraphs

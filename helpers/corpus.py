@@ -44,17 +44,19 @@ import pandas as pd
 
 from helpers.article import PUBLICATION_TZ, Article, load_article
 from helpers.errors import ArticleFormatError, EngineError
+from helpers.frames import INT, OBJECT, STRING, Columns, Spec, build_frame, columns_of_rows, empty_columns
 
-#: Table name -> ``"module:function"`` computing it from an :class:`Article` (imported lazily,
-#: in the worker, so the CLI starts fast and workers import only what they run).
+#: Table name -> ``"module:SPEC:function"``: the table's column spec and the function giving its
+#: columns for one :class:`Article` (imported lazily, in the worker, so the CLI starts fast and
+#: workers import only what they run).
 ANALYSES: dict[str, str] = {
-    "paragraphs": "helpers.corpus:article_paragraphs",
-    "sentences": "helpers.corpus:article_sentences",
-    "entities": "helpers.corpus:article_entities",
-    "entity_counts": "helpers.entities:entity_counts",
-    "quotes": "helpers.quotes:quotes",
-    "timexes": "helpers.corpus:article_timexes",
-    "timeline": "helpers.timeline:timeline",
+    "paragraphs": "helpers.article:PARAGRAPH_SPEC:article_paragraphs",
+    "sentences": "helpers.article:ARTICLE_SENTENCE_SPEC:article_sentences",
+    "entities": "helpers.entities:ENTITY_SPEC:entity_columns",
+    "entity_counts": "helpers.entities:COUNT_SPEC:entity_count_columns",
+    "quotes": "helpers.quotes:ARTICLE_QUOTE_SPEC:quote_columns",
+    "timexes": "helpers.timexes:TIMEX_SPEC:article_timexes",
+    "timeline": "helpers.timeline:TIMELINE_SPEC:timeline_columns",
 }
 #: Every table :func:`analyze_corpus` returns besides ``errors``, in output order.
 TABLES: tuple[str, ...] = ("articles", *ANALYSES)
@@ -80,13 +82,20 @@ class Job(NamedTuple):
     published: object = None
 
 
+class Analysis(NamedTuple):
+    """One table of a corpus run: its column spec and the function giving an article's columns."""
+
+    spec: Spec
+    columns: Callable[[Article], Columns]
+
+
 @dataclass(frozen=True)
 class ArticleResult:
-    """What one file gave: its tables, or the stage and error that stopped it."""
+    """What one file gave: its tables (as column lists), or the stage and error that stopped it."""
 
     article_id: str
     path: str
-    tables: dict[str, pd.DataFrame] | None = None
+    tables: dict[str, Columns] | None = None
     stage: str | None = None
     error: str | None = None
     message: str | None = None
@@ -130,63 +139,50 @@ def article_ids(files: Sequence[Path]) -> list[str]:
     return ids
 
 
-def article_paragraphs(article: Article) -> pd.DataFrame:
-    """``Article.paragraphs`` (see :class:`helpers.article.Article` for the columns)."""
-    return article.paragraphs
+#: The ``articles`` table: ``published`` and ``published_date`` hold timestamps until
+#: :func:`combine_results` puts them in one zone (:func:`common_zone_timestamps`).
+ARTICLE_SPEC = {
+    "path": STRING,
+    "title": STRING,
+    "published": OBJECT,
+    "encoding": STRING,
+    "n_paragraphs": INT,
+    "n_duplicates": INT,
+    "n_sentences": INT,
+    "n_words": INT,
+    "n_chars": INT,
+    "published_date": OBJECT,
+    "published_precision": STRING,
+    "published_zone": STRING,
+    "anchor_source": STRING,
+}
 
 
-def article_sentences(article: Article) -> pd.DataFrame:
-    """``Article.sentences`` (see :class:`helpers.article.Article` for the columns)."""
-    return article.sentences
-
-
-def article_entities(article: Article) -> pd.DataFrame:
-    """Entity mentions of the article body (:func:`helpers.entities.extract_entities`)."""
-    from helpers.entities import extract_entities
-
-    return extract_entities(article.document)
-
-
-def article_timexes(article: Article) -> pd.DataFrame:
-    """Temporal expressions anchored on the dateline (:func:`helpers.timexes.extract_timexes`)."""
-    from helpers.timexes import extract_timexes
-
-    return extract_timexes(article.document, article.published)
-
-
-def article_row(article: Article, path: str) -> pd.DataFrame:
+def article_row(article: Article, path: str) -> Columns:
     """One row describing the article: ``path``, ``title``, ``published`` (the article's own
     timestamp, see :class:`helpers.article.Article`, or NaT), ``encoding``, ``n_paragraphs`` (in
     the file), ``n_duplicates``, ``n_sentences``, ``n_words``, ``n_chars`` (of the analysed
     body), ``published_date`` (the calendar date as written, naive), ``published_precision``,
     ``published_zone`` (the zone written, or null) and ``anchor_source`` (``caller``,
     ``dateline``, ``file name`` or null)."""
-    paragraphs, sentences = article.paragraphs, article.sentences
+    paragraphs = article.table_columns["paragraphs"]
+    sentences = article.table_columns["sentences"]
     stamp = article.published
-    published = pd.DatetimeIndex(
-        [pd.NaT if stamp is None else stamp],
-        tz=PUBLICATION_TZ if stamp is None else stamp.tz,
-    ).as_unit("us")
-    row = {
-        "path": pd.array([path], dtype="string"),
-        "title": pd.array([article.title], dtype="string"),
-        "published": published,
-        "encoding": pd.array([article.encoding], dtype="string"),
-        "n_paragraphs": pd.array([len(paragraphs)], dtype="Int64"),
-        "n_duplicates": pd.array([int(paragraphs["is_duplicate"].sum())], dtype="Int64"),
-        "n_sentences": pd.array([len(sentences)], dtype="Int64"),
-        "n_words": pd.array([int(sentences["n_words"].sum())], dtype="Int64"),
-        "n_chars": pd.array([len(article.text)], dtype="Int64"),
-        "published_date": pd.DatetimeIndex(
-            [pd.NaT if stamp is None else stamp.tz_localize(None).normalize()]
-        ).as_unit("us"),
-        "published_precision": pd.array([article.published_precision], dtype="string"),
-        "published_zone": pd.array(
-            [None if stamp is None or stamp.tz is None else str(stamp.tz)], dtype="string"
-        ),
-        "anchor_source": pd.array([article.anchor_source], dtype="string"),
+    return {
+        "path": [path],
+        "title": [article.title],
+        "published": [stamp],
+        "encoding": [article.encoding],
+        "n_paragraphs": [len(paragraphs["para_id"])],
+        "n_duplicates": [sum(paragraphs["is_duplicate"])],
+        "n_sentences": [len(sentences["sent_id"])],
+        "n_words": [sum(sentences["n_words"])],
+        "n_chars": [len(article.text)],
+        "published_date": [None if stamp is None else stamp.tz_localize(None).normalize()],
+        "published_precision": [article.published_precision],
+        "published_zone": [None if stamp is None or stamp.tz is None else str(stamp.tz)],
+        "anchor_source": [article.anchor_source],
     }
-    return pd.DataFrame(row)
 
 
 def common_zone_timestamps(stamps: Sequence[Any]) -> pd.DatetimeIndex:
@@ -212,31 +208,31 @@ def common_zone_timestamps(stamps: Sequence[Any]) -> pd.DatetimeIndex:
     ).as_unit("us")
 
 
-def available_analyses() -> dict[str, Callable[[Article], pd.DataFrame]]:
-    """The analyses of :data:`ANALYSES` whose module is installed, resolved to functions."""
-    functions = {}
+def available_analyses() -> dict[str, Analysis]:
+    """The analyses of :data:`ANALYSES` whose module is installed, resolved."""
+    analyses = {}
     for table, target in ANALYSES.items():
-        module_name, function_name = target.split(":")
+        module_name, spec_name, function_name = target.split(":")
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as error:
             if error.name != module_name:
                 raise
             continue
-        functions[table] = getattr(module, function_name)
-    return functions
+        analyses[table] = Analysis(getattr(module, spec_name), getattr(module, function_name))
+    return analyses
 
 
 def analyze_file(job: tuple[str, str] | Job) -> ArticleResult:
     """Load and analyse one :class:`Job` (or ``(article_id, path)``); never raises, failures
-    become the result."""
+    become the result. The tables are column lists: :func:`combine_results` builds the frames."""
     article_id, path, published = Job(*job)
     stage = "load"
     try:
         article = load_article(path, published=published)
         tables = {"articles": article_row(article, path)}
         for stage, analysis in available_analyses().items():
-            tables[stage] = analysis(article)
+            tables[stage] = analysis.columns(article)
     except Exception as error:  # every failure is reported, none aborts the run
         message = (
             error.problem if isinstance(error, ArticleFormatError) else str(error) or repr(error)
@@ -580,52 +576,42 @@ def crashed_file(job: Job, reason: str) -> ArticleResult:
 
 
 def combine_results(results: Sequence[ArticleResult]) -> dict[str, pd.DataFrame]:
-    """Stack the per-file tables in input order, each with ``article_id`` first; add ``errors``."""
-    tables: dict[str, pd.DataFrame] = {}
+    """Stack the per-file tables in input order, each with ``article_id`` first, and build each
+    table once; add ``errors``."""
+    specs = {"articles": ARTICLE_SPEC} | {
+        name: analysis.spec for name, analysis in available_analyses().items()
+    }
     succeeded = [result for result in results if result.tables is not None]
+    names = [name for name in TABLES if name in specs]
     if succeeded:
-        names = [name for name in TABLES if any(r.tables and name in r.tables for r in succeeded)]
-    else:
-        names = ["articles", *available_analyses()]
+        names = [name for name in names if any(name in r.tables for r in succeeded)]
+    tables: dict[str, pd.DataFrame] = {}
     for name in names:
-        parts = [
-            _with_id(r.tables[name], r.article_id)
-            for r in succeeded
-            if r.tables and name in r.tables
-        ]
-        tables[name] = (
-            _stack(parts) if parts else pd.DataFrame({"article_id": pd.array([], dtype="string")})
-        )
+        spec = {"article_id": STRING, **specs[name]}
+        columns = empty_columns(spec)
+        for result in succeeded:
+            part = result.tables.get(name)  # type: ignore[union-attr]
+            if part is None:
+                continue
+            rows = len(next(iter(part.values()))) if part else 0
+            columns["article_id"] += [result.article_id] * rows
+            for column, values in part.items():
+                columns[column] += values
+        tables[name] = build_frame(spec, columns)
     articles = tables["articles"]
-    if "published" in articles:
-        articles["published"] = common_zone_timestamps(list(articles["published"]))
+    articles["published"] = common_zone_timestamps(list(articles["published"]))
+    articles["published_date"] = pd.DatetimeIndex(
+        [pd.NaT if stamp is None else stamp for stamp in articles["published_date"]]
+    ).as_unit("us")
     failed = [r for r in results if r.tables is None]
-    tables[ERRORS] = pd.DataFrame(
-        [(r.article_id, r.path, r.stage, r.error, r.message) for r in failed],
-        columns=ERROR_COLUMNS,
-        dtype="string",
+    tables[ERRORS] = build_frame(
+        {name: STRING for name in ERROR_COLUMNS},
+        columns_of_rows(
+            {name: STRING for name in ERROR_COLUMNS},
+            [(r.article_id, r.path, r.stage, r.error, r.message) for r in failed],
+        ),
     )
     return tables
-
-
-def _with_id(table: pd.DataFrame, article_id: str) -> pd.DataFrame:
-    """``table`` with a leading ``article_id`` column."""
-    table = table.reset_index(drop=True)
-    table.insert(0, "article_id", pd.array([article_id] * len(table), dtype="string"))
-    return table
-
-
-def _stack(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    """Concatenate per-article tables; keep categorical columns categorical across articles."""
-    stacked = pd.concat(parts, ignore_index=True)
-    for column in parts[0].columns:
-        if (
-            isinstance(parts[0][column].dtype, pd.CategoricalDtype)
-            and stacked[column].dtype == object
-        ):
-            categories = sorted({c for part in parts for c in part[column].cat.categories}, key=str)
-            stacked[column] = pd.Categorical(stacked[column], categories=categories)
-    return stacked
 
 
 def table_files() -> set[str]:

@@ -211,6 +211,11 @@ def extract_timexes(text: str | Document, anchor: object = None) -> pd.DataFrame
     return build_frame(TIMEX_SPEC, timex_columns(text, anchor))
 
 
+def article_timexes(article: object) -> Columns:
+    """The columns of :func:`extract_timexes` for an article, anchored on its publication date."""
+    return timex_columns(as_document(article), getattr(article, "published", None))
+
+
 def timex_columns(text: str | Document, anchor: object = None) -> Columns:
     """The columns of :func:`extract_timexes`, as lists."""
     rows = iter_timexes(text, anchor)

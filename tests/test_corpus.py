@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import helpers.corpus as corpus_module
+from helpers.article import ARTICLE_SENTENCE_SPEC, Article, article_sentences
 from helpers.corpus import (
     ANALYSES,
     ERROR_COLUMNS,
@@ -27,7 +28,7 @@ from helpers.corpus import (
     analyze_corpus,
     article_files,
     article_ids,
-    article_sentences,
+    Analysis,
     available_analyses,
     check_output_folder,
     common_zone_timestamps,
@@ -38,6 +39,8 @@ from helpers.corpus import (
     write_tables,
 )
 from helpers.errors import EngineError
+from helpers.frames import Columns
+from helpers.quotes import ARTICLE_QUOTE_SPEC
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -221,13 +224,16 @@ def test_any_file_content_is_analysed_or_reported_never_raised(
 def test_a_failing_analysis_skips_the_file_and_names_the_stage(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def broken(article: object) -> pd.DataFrame:
+    def broken(article: Article) -> Columns:
         raise KeyError("speaker")
 
     monkeypatch.setattr(
         corpus_module,
         "available_analyses",
-        lambda: {"sentences": article_sentences, "quotes": broken},
+        lambda: {
+            "sentences": Analysis(ARTICLE_SENTENCE_SPEC, article_sentences),
+            "quotes": Analysis(ARTICLE_QUOTE_SPEC, broken),
+        },
     )
     tables = analyze_corpus([SEED, LAKE])
     assert len(tables["articles"]) == 0 and list(tables) == [
@@ -249,7 +255,7 @@ def _square_or_die(number: int) -> int:
     return number * number
 
 
-def _sentences_or_die(article: object) -> pd.DataFrame:
+def _sentences_or_die(article: Article) -> Columns:
     """``article_sentences``, except that a file named ``kill*`` kills its worker."""
     if Path(article.name).name.startswith("kill"):
         os.kill(os.getpid(), signal.SIGKILL)
@@ -274,7 +280,11 @@ def test_a_file_that_kills_its_worker_is_an_error_row_and_the_rest_is_analysed(
         pytest.skip("needs two CPUs (one worker would run in this process)")
     for name in ("a.txt", "kill.txt", "z.txt"):
         (tmp_path / name).write_bytes(LAKE.read_bytes())
-    monkeypatch.setattr(corpus_module, "available_analyses", lambda: {"sentences": _sentences_or_die})
+    monkeypatch.setattr(
+        corpus_module,
+        "available_analyses",
+        lambda: {"sentences": Analysis(ARTICLE_SENTENCE_SPEC, _sentences_or_die)},
+    )
     tables = analyze_corpus([tmp_path], jobs=2)
     assert tables["articles"]["article_id"].tolist() == ["a", "z"]
     assert tables["errors"][["article_id", "stage", "error"]].values.tolist() == [
