@@ -391,6 +391,23 @@ def article_sentences(article: Article) -> Columns:
     return article.table_columns["sentences"]
 
 
+def describe_published(article: Article) -> str:
+    """The publication date as precisely as the article gives it, never more: "Wednesday
+    8 January 2003 (Asia/Shanghai; no time of day given; from the dateline)"."""
+    stamp, precision = article.published, article.published_precision
+    if stamp is None:
+        return "(unknown)"
+    formats = {"year": "%Y", "month": "%B %Y", "day": "%A %-d %B %Y", "hour": "%A %-d %B %Y, %H:00",
+               "second": "%A %-d %B %Y, %H:%M:%S"}
+    written = stamp.strftime(formats.get(precision or "day", "%A %-d %B %Y, %H:%M"))
+    notes = [str(stamp.tz) if stamp.tz is not None else "no time zone given"]
+    if precision in ("year", "month", "day"):
+        notes.append("no time of day given")
+    if article.anchor_source:
+        notes.append(f"from the {article.anchor_source}")
+    return f"{written} ({'; '.join(notes)})"
+
+
 def article_overview(article: Article) -> pd.DataFrame:
     """What the file holds, as ``field``/``value`` rows (all values as text, for display)."""
     paragraphs = article.paragraphs
@@ -398,7 +415,7 @@ def article_overview(article: Article) -> pd.DataFrame:
         ("file", article.name.rsplit("/", 1)[-1]),
         ("encoding", article.encoding),
         ("dateline", article.dateline or "(none)"),
-        ("published", "(unknown)" if article.published is None else article.published.isoformat()),
+        ("published", describe_published(article)),
         ("title", article.title or "(none)"),
         ("paragraphs in the file", str(len(paragraphs))),
         ("repeated paragraphs", str(int(paragraphs["is_duplicate"].sum()))),

@@ -39,6 +39,10 @@ def setup_display() -> None:
     matplotlib.rcParams.update(MATPLOTLIB_RC)
 
 
+#: Cells of a column whose values are all at most this long never wrap (dates, numbers, codes).
+_SHORT_CELL = 24
+
+
 @dataclass(frozen=True)
 class HtmlOutput:
     """Something to show in a notebook: Jupyter displays ``html``; ``text`` is the plain form."""
@@ -75,13 +79,20 @@ def readable(
         for row in frame.itertuples(index=False)
     ]
 
-    def tag(name: str, content: str, right: bool) -> str:
-        side = "right" if right else "left"
-        return f'<{name} align="{side}" style="text-align: {side}">{content}</{name}>'
+    short = [all(len(row[i]) <= _SHORT_CELL for row in cells) for i in range(len(frame.columns))]
 
-    head = "".join(tag("th", html.escape(str(c), quote=False), r) for c, r in zip(frame.columns, numeric))
+    def tag(name: str, content: str, column: int) -> str:
+        side = "right" if numeric[column] else "left"
+        wrap = "; white-space: nowrap" if short[column] and name == "td" else ""
+        return f'<{name} align="{side}" style="text-align: {side}{wrap}">{content}</{name}>'
+
+    head = "".join(
+        tag("th", html.escape(str(c), quote=False), i) for i, c in enumerate(frame.columns)
+    )
     body = "".join(
-        "<tr>" + "".join(tag("td", html.escape(c, quote=False), r) for c, r in zip(row, numeric)) + "</tr>"
+        "<tr>"
+        + "".join(tag("td", html.escape(c, quote=False), i) for i, c in enumerate(row))
+        + "</tr>"
         for row in cells
     )
     markup = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -19,9 +19,6 @@ from helpers.entities import LABELS
 from helpers.quotes import VOICES
 from helpers.timeline import chart_data
 
-_COLOURS = {"publication": "#c0392b", "point": "#2e86c1", "period": "#e67e22"}
-
-
 def plot_entity_counts(counts: pd.DataFrame, top: int = 15, ax=None):
     """Horizontal bar chart of ``entity_counts`` output (most mentioned on top), coloured by label."""
     shown = counts.head(top).iloc[::-1]
@@ -138,13 +135,27 @@ def plot_sentence_lengths(article: Article, title: str | None = None) -> plt.Axe
     return ax
 
 
-def plot_timeline(events: pd.DataFrame, title: str = "Timeline") -> Figure:
-    """Draw the timeline: one bar per event, the publication marked, a broken date axis.
+#: One colour per meaning: the publication, an event dated to a day, an event dated only to a
+#: longer interval (a week, a month, a year), a period the text states.
+_TIMELINE_STYLE = {
+    "publication": ("#c0392b", "the article's date line"),
+    "day": ("#1f618d", "an event dated to a day"),
+    "span": ("#85c1e9", "an event dated only to a month, a year…"),
+    "period": ("#e67e22", "a period the text states"),
+}
 
-    Bars are as wide as the interval the expression covers (a day, a month, a year, a span);
-    a marker on each keeps one-day events visible. Labels sit on the left, one row per
-    event, so they cannot overlap. With no dated event the figure shows a message instead.
-    """
+
+def _style(kind: str, granularity: str) -> str:
+    if kind in ("publication", "period"):
+        return kind
+    return "day" if granularity in ("day", "time") else "span"
+
+
+def plot_timeline(events: pd.DataFrame, title: str = "Timeline") -> Figure:
+    """Draw the timeline: one bar per event, as wide as the interval its date covers (a day, a
+    month, a year, a stated period), the date line marked, on a date axis broken where the
+    dates are far apart. Every tick names its year; labels sit on the left, one row per event.
+    With no dated event the figure shows a message instead."""
     data = chart_data(events)
     if data.empty:
         figure, axis = plt.subplots(figsize=(8, 1.6))
@@ -156,14 +167,21 @@ def plot_timeline(events: pd.DataFrame, title: str = "Timeline") -> Figure:
     n_panels = int(data["panel"].max()) + 1
     figure, axes = plt.subplots(
         1, n_panels, sharey=True, squeeze=False, layout="constrained",
-        figsize=(11, 1.2 + 0.42 * len(data)),
+        figsize=(11, 1.6 + 0.45 * len(data)),
     )
     axes = list(axes[0])
     for panel, axis in enumerate(axes):
         _draw_panel(axis, data, panel, n_panels)
     axes[0].set_yticks(list(data["row"]), list(data["label"]))
     axes[0].set_ylim(len(data) - 0.5, -0.5)
-    figure.suptitle(title)
+    present = [name for name in _TIMELINE_STYLE
+               if name in {_style(k, g) for k, g in zip(data["kind"], data["granularity"])}]
+    figure.legend(
+        [plt.Rectangle((0, 0), 1, 1, color=_TIMELINE_STYLE[name][0]) for name in present],
+        [_TIMELINE_STYLE[name][1] for name in present],
+        loc="outside lower center", ncols=len(present), frameon=False, fontsize=8,
+    )
+    figure.suptitle(title, fontsize=11)
     return figure
 
 
@@ -175,22 +193,59 @@ def _draw_panel(axis, data: pd.DataFrame, panel: int, n_panels: int) -> None:
     pad = max((high - low) * 0.08, pd.Timedelta(days=2))
     axis.set_xlim(low - pad, high + pad)
     for row in data.itertuples():
-        colour = _COLOURS.get(str(row.kind), "#7f8c8d")
+        colour = _TIMELINE_STYLE[_style(str(row.kind), str(row.granularity))][0]
         width = row.end_date - row.start_date
-        axis.barh(row.row, width, left=row.start_date, height=0.55, color=colour, alpha=0.55,
-                  edgecolor=colour)
-        if row.kind != "period":
-            axis.plot(row.start_date + width / 2, row.row, marker="D", color=colour,
-                      markersize=5)
+        axis.barh(row.row, width, left=row.start_date, height=0.55, color=colour, edgecolor=colour)
         if row.kind == "publication" and row.panel == panel:
-            axis.axvline(row.start_date + width / 2, color=colour, linestyle="--", linewidth=1)
-            axis.annotate("published", (row.start_date + width / 2, -0.5), xytext=(3, -2),
-                          textcoords="offset points", va="top", color=colour, fontsize=8)
-    locator = mdates.AutoDateLocator(minticks=2, maxticks=4 if n_panels > 1 else 7)
-    axis.xaxis.set_major_locator(locator)
-    axis.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+            axis.axvline(row.start_date, color=colour, linestyle="--", linewidth=1)
+    _date_ticks(axis, high + pad - (low - pad))
     axis.grid(axis="x", alpha=0.3)
     _break_marks(axis, panel, n_panels)
+
+
+def _date_ticks(axis, span: pd.Timedelta) -> None:
+    """Ticks that always name the year: years, months ("Dec 2002") or days ("6 Jan 2003")."""
+    if span > pd.Timedelta(days=3 * 365):
+        locator, fmt = mdates.YearLocator(base=max(1, span.days // (365 * 4))), "%Y"
+    elif span > pd.Timedelta(days=75):
+        locator, fmt = mdates.MonthLocator(interval=max(1, span.days // 120)), "%b %Y"
+    else:
+        locator, fmt = mdates.DayLocator(interval=max(1, span.days // 4)), "%-d %b\n%Y"
+    axis.xaxis.set_major_locator(locator)
+    axis.xaxis.set_major_formatter(mdates.DateFormatter(fmt))
+    axis.tick_params(axis="x", labelsize=8)
+
+
+def plot_news_days(events: pd.DataFrame, days: int = 7, title: str | None = None) -> Figure:
+    """The days just before the date line, zoomed in: the events dated to a day in the ``days``
+    days up to the publication, one row each, with weekday ticks."""
+    data = chart_data(events)
+    published = data.loc[data["kind"] == "publication", "start_date"]
+    if published.empty:
+        figure, axis = plt.subplots(figsize=(8, 1.6))
+        axis.axis("off")
+        axis.text(0.5, 0.5, "No date line: no 'days before publication' to show.",
+                  ha="center", va="center")
+        return figure
+    day = published.iloc[0]
+    first = day - pd.Timedelta(days=days)
+    recent = data[(data["start_date"] >= first) & (data["granularity"].isin(["day", "time"]))]
+    recent = recent.reset_index(drop=True)
+    figure, axis = plt.subplots(figsize=(11, 1.6 + 0.45 * len(recent)), layout="constrained")
+    for index, row in enumerate(recent.itertuples()):
+        colour = _TIMELINE_STYLE[_style(str(row.kind), str(row.granularity))][0]
+        axis.barh(index, row.end_date - row.start_date, left=row.start_date, height=0.55,
+                  color=colour)
+    axis.axvline(day, color=_TIMELINE_STYLE["publication"][0], linestyle="--", linewidth=1)
+    axis.set_yticks(range(len(recent)), list(recent["label"]))
+    axis.set_ylim(len(recent) - 0.5, -0.5)
+    axis.set_xlim(first, day + pd.Timedelta(days=1))
+    axis.xaxis.set_major_locator(mdates.DayLocator())
+    axis.xaxis.set_major_formatter(mdates.DateFormatter("%a\n%-d %b %Y"))
+    axis.tick_params(axis="x", labelsize=8)
+    axis.grid(axis="x", alpha=0.3)
+    axis.set_title(title or f"The {days} days before the date line", fontsize=11)
+    return figure
 
 
 def _break_marks(axis, panel: int, n_panels: int) -> None:

@@ -46,7 +46,13 @@ TIMELINE_SPEC = {
 }
 TIMELINE_COLUMNS = list(TIMELINE_SPEC)
 EVENT_MAX_WORDS = 12
-PUBLICATION_EVENT = "last updated (dateline)"
+#: The publication row's event, by the date line's own word for it (the seed's "Last updated").
+_PUBLICATION_EVENTS = (
+    (re.compile(r"(?i)^\W*last\s+updated"), "last updated (dateline)"),
+    (re.compile(r"(?i)^\W*(?:first\s+)?(?:published|posted)"), "published (dateline)"),
+    (re.compile(r"(?i)^\W*updated"), "updated (dateline)"),
+)
+_DATE_LINE_LABEL = re.compile(r"^[^\d:]*:\s*(?:\([^)]*\)\s*)?|^\s*\([^)]*\)\s*")
 
 _DURATION = re.compile(r"P(?P<n>\d+(?:\.\d+)?)(?P<unit>DE|CE|[YMWD])")
 _PERIOD_PREFIX = re.compile(r"(?i)^(?:the\s+)?(?:past|last)\s")
@@ -275,7 +281,7 @@ def timeline_columns(article: object) -> Columns:
     rows: list[dict[str, object]] = []
     if published is not None:
         rows.append(_row(None, _dateline_text(article, published), published.isoformat(),
-                         "PUBLICATION", "day", published, published, PUBLICATION_EVENT,
+                         "PUBLICATION", "day", published, published, publication_event(article),
                          "publication", None, None))
     periods, endpoints = _periods(text, timexes, published)
     for timex in timexes:
@@ -289,10 +295,26 @@ def timeline_columns(article: object) -> Columns:
     return _columns(rows + periods)
 
 
+def publication_event(article: object) -> str:
+    """What the publication row stands for, in the date line's own word ("last updated")."""
+    source = getattr(article, "anchor_source", None)
+    dateline = getattr(article, "dateline", None)
+    if source == "caller":
+        return "publication date (given)"
+    if source == "file name":
+        return "date in the file name"
+    for pattern, event in _PUBLICATION_EVENTS:
+        if dateline and pattern.search(dateline):
+            return event
+    return "dated (dateline)"
+
+
 def _dateline_text(article: object, published: dt.date) -> str:
-    dateline = getattr(article, "dateline", None) or ""
-    date_part = re.sub(r"^.*?\(Beijing Time\)\s*", "", dateline)
-    return date_part or published.isoformat()
+    """The date as the date line writes it, without its label ("Last updated at: (Beijing Time)")."""
+    dateline = getattr(article, "dateline", None)
+    if not dateline or getattr(article, "anchor_source", "dateline") != "dateline":
+        return published.isoformat()
+    return _DATE_LINE_LABEL.sub("", dateline.strip()) or published.isoformat()
 
 
 #: How much of a long sentence around an expression its event is read from (keeps the cost
@@ -500,11 +522,13 @@ def chart_data(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def _label(event: object, expression: object) -> str:
-    event_text = "" if pd.isna(event) else str(event)
+    """The event, shortened at a word boundary, then its expression in brackets."""
+    event_text = "" if pd.isna(event) else " ".join(str(event).split())
     expression_text = " ".join(("" if pd.isna(expression) else str(expression)).split())
-    room = LABEL_MAX_CHARS - len(expression_text) - 3
+    room = max(LABEL_MAX_CHARS - len(expression_text) - 3, 20)
     if len(event_text) > room:
-        event_text = event_text[: max(room - 1, 10)].rstrip(" …") + "…"
+        cut = event_text.rfind(" ", 0, room)
+        event_text = event_text[: cut if cut > 0 else room].rstrip(" ,;:–-") + " …"
     return f"{event_text} ({expression_text})" if expression_text else event_text
 
 

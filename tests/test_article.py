@@ -265,3 +265,16 @@ def test_a_dateline_padded_with_spaces_reads_in_linear_time() -> None:
     )
     assert article.published == pd.Timestamp("2003-01-08", tz="Asia/Shanghai")
     assert article.title == "Title"
+
+
+def test_the_publication_date_is_described_at_its_own_precision(seed: helpers.Article) -> None:
+    from helpers.article import describe_published
+
+    assert describe_published(seed) == (
+        "Wednesday 8 January 2003 (Asia/Shanghai; no time of day given; from the dateline)"
+    )
+    timed = helpers.parse_article("Published: 28 October 2016 14:02 BST\nTitle\n\nBody text.")
+    assert describe_published(timed) == "Friday 28 October 2016, 14:02 (BST; from the dateline)"
+    month = helpers.parse_article("January 2003\nTitle\n\nBody text.")
+    assert describe_published(month).startswith("January 2003 (no time zone given; no time of day")
+    assert describe_published(helpers.parse_article("Title\n\nBody text.")) == "(unknown)"
