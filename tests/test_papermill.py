@@ -104,7 +104,7 @@ def test_every_notebook_shows_tables_with_the_test_articles_names_and_dates(
 ) -> None:
     for number, notebook in list(executed.items())[1:]:
         html = [out.get("data", {}).get("text/html", "") for out in _outputs(notebook)]
-        filled = [page for page in html if "<table" in page and re.search(r"<tr>\s*<td", page)]
+        filled = [page for page in html if "<table" in page and re.search(r"<tbody>\s*<tr>", page)]
         assert filled, f"notebook {number} shows no table with rows"
         shown = _shown(notebook)
         missing = [value for value in EXPECTED.get(number, []) if value not in shown]
