@@ -38,6 +38,11 @@ TIMING_PASSES = 3
 """Both timings keep the fastest of this many passes over the corpus (less noise from other load)."""
 
 
+def _most_common(counts: Counter, n: int) -> list[tuple[str, int]]:
+    """The ``n`` most frequent items, ties in alphabetical order (the same list every run)."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     """Precision, recall and F1 from counts (0 when undefined)."""
     p = tp / n_pred if n_pred else 0.0
@@ -103,16 +108,16 @@ def main() -> None:
             if x[:3] in predicted_type and predicted_type[x[:3]] != x[3]
         )
         print("\nright span, wrong type (gold -> predicted):")
-        for (gold_type, predicted), n in confusion.most_common():
+        for (gold_type, predicted), n in sorted(confusion.items(), key=lambda kv: (-kv[1], kv[0])):
             print(f"{n:4d} {gold_type} -> {predicted}")
         texts = [story.text for story in stories]
         missed = Counter(f"{t:<13}{texts[i][s:e]!r}" for i, s, e, t in gold_all - pred_all)
         spurious = Counter(f"{t:<13}{texts[i][s:e]!r}" for i, s, e, t in pred_all - gold_all)
         print("\nmissed:")
-        for item, n in missed.most_common(args.errors):
+        for item, n in _most_common(missed, args.errors):
             print(f"{n:4d} {item}")
         print("\nspurious:")
-        for item, n in spurious.most_common(args.errors):
+        for item, n in _most_common(spurious, args.errors):
             print(f"{n:4d} {item}")
 
 

@@ -1,0 +1,87 @@
+"""What the entity stages know about one text beyond a name's own words.
+
+A :class:`NameContext` wraps the shared :class:`helpers.document.Document` with the facts the
+rules ask for: where sentences start, which words the text writes in lower case, which
+capitalised words it uses mid-sentence, and the word before a name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from helpers.document import Document
+from helpers.entity_lexicon import NameLists
+from helpers.entity_spans import POSSESSIVE, NameToken, word_before
+from helpers.gazetteer import normalise
+
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
+_QUOTE_OPENERS = " \t\n\"'`([{\u201c\u2018"
+
+
+class NameContext:
+    """One text as the entity stages read it (see the module docstring)."""
+
+    def __init__(self, document: Document, lists: NameLists) -> None:
+        self.document = document
+        self.text = document.text
+        self.lists = lists
+        self.mid_sentence: set[str] = set()
+        """Capitalised words the text uses inside a sentence (filled while scanning)."""
+
+    @cached_property
+    def lower_vocabulary(self) -> set[str]:
+        """Every lower-case word of the text (straight apostrophes)."""
+        text = self.text
+        return set(_LOWER_WORD.findall(text.replace("\u2019", "'") if "\u2019" in text else text))
+
+    def sentence_initial(self, position: int) -> bool:
+        """True when ``position`` starts a sentence (or a quotation, or a paragraph)."""
+        text = self.text
+        i = position - 1
+        while i >= 0 and text[i] in _QUOTE_OPENERS:
+            if text[i] == "\n" and (i == 0 or text[i - 1] == "\n" or text[i + 1] == "\t"):
+                return True
+            i -= 1
+        if i < 0:
+            return True
+        char = text[i]
+        if char.isdigit() and "\n" in text[i:position]:
+            return True  # the line after a dateline ("LONDON 1997-03-02") or a table row
+        if char in ".!?":
+            j = i
+            while j > 0 and text[j - 1].isalpha():
+                j -= 1
+            word = text[j : i + 1].lower()
+            return not (
+                word in self.lists.words.title or (i - j == 1 and j > 0 and text[j - 1] == ".")
+            )
+        return char in ":;\u2014" or text.startswith("--", i - 1)
+
+    def is_common_word(self, token: NameToken, strict: bool = True) -> bool:
+        """A capitalised word that is probably an ordinary word put first in its sentence.
+
+        ``strict``: also when the word is simply unknown (no list has it, and it is never
+        capitalised mid-sentence in the text), as for a one-word run ("Participants of ...").
+        """
+        lists = self.lists
+        bare = token.bare
+        if bare in lists.skip and not token.shouting:
+            return True
+        if token.shouting or token.text in self.mid_sentence:
+            return False
+        key = POSSESSIVE.sub("", normalise(token.text))
+        if key in lists.places or key in lists.countries or key in lists.demonyms:
+            return False
+        if bare in self.lower_vocabulary:
+            return True
+        return strict and bare not in lists.first_names and bare not in lists.surnames
+
+    def word_before(self, position: int) -> str:
+        """The word right before ``position`` (see :func:`helpers.entity_spans.word_before`)."""
+        return word_before(self.text, position)
+
+    def title_before(self, position: int) -> str | None:
+        """The lower-case role noun right before a name ("official Mitoji Yabunaka"), if any."""
+        word = self.word_before(position)
+        return word if word.islower() and word in self.lists.words.title else None

@@ -1,0 +1,165 @@
+"""What the name lists say about a word or a name: word classes, lookups, the shape of a person's name.
+
+Built once from :mod:`helpers.gazetteer` (GeoNames, pycountry, US Census names and the hand-made
+``entity_lexicon.tsv``) and shared by every entity stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from helpers.entity_spans import POSSESSIVE, NameToken
+from helpers.gazetteer import (
+    country_codes,
+    country_names,
+    demonyms,
+    first_names,
+    lexicon,
+    major_cities,
+    normalise,
+    place_abbreviations,
+    places,
+    surnames,
+)
+
+MAX_PERSON_TOKENS = 4
+"""A person's name has at most this many words ("Martin Luther King Jr.")."""
+
+
+@dataclass(frozen=True)
+class WordClasses:
+    """The hand-made lexicon's word classes (lower case), and their unions the stages use."""
+
+    function: frozenset[str]
+    time: frozenset[str]
+    generic: frozenset[str]
+    title: frozenset[str]
+    title_modifier: frozenset[str]
+    title_domain: frozenset[str]
+    org_head: frozenset[str]
+    org_prefix: frozenset[str]
+    loc_head: frozenset[str]
+    loc_prefix: frozenset[str]
+    gpe_head: frozenset[str]
+    fac_head: frozenset[str]
+    event_head: frozenset[str]
+
+    @property
+    def skip(self) -> frozenset[str]:
+        """Words that are never part of a name's edge: function words, weekdays, months."""
+        return self.function | self.time
+
+    @property
+    def titleish(self) -> frozenset[str]:
+        """Words of a person's title ("Deputy Foreign Minister")."""
+        return self.title | self.title_modifier | self.title_domain
+
+    @property
+    def head(self) -> frozenset[str]:
+        """Last words of organisation, place and facility names."""
+        return self.org_head | self.loc_head | self.gpe_head | self.fac_head
+
+
+@dataclass(frozen=True)
+class NameLists:
+    """Every list the recogniser reads, loaded once (see :func:`name_lists`)."""
+
+    words: WordClasses
+    skip: frozenset[str]
+    titleish: frozenset[str]
+    head: frozenset[str]
+    countries: dict[str, str]
+    country_set: frozenset[str]
+    codes: dict[str, str]
+    demonyms: dict[str, str]
+    places: dict[str, str]
+    major_cities: frozenset[str]
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+
+    def lookup(self, text: str, tokens: list[NameToken]) -> tuple[str, str] | None:
+        """``(label, entity)`` when the tokens are a country, demonym or place name."""
+        if not tokens:
+            return None
+        return lookup_name(text[tokens[0].start : tokens[-1].end])
+
+    def has_known_prefix(self, text: str, tokens: list[NameToken]) -> bool:
+        """True when the first one to three tokens are a country, demonym or place name."""
+        return any(
+            self.lookup(text, tokens[:size]) is not None
+            for size in range(1, min(3, len(tokens)) + 1)
+        )
+
+    def looks_like_person(self, tokens: list[NameToken]) -> bool:
+        """First name + more name words, or a middle initial ("George W. Bush")."""
+        if not tokens or len(tokens) > MAX_PERSON_TOKENS or tokens[-1].bare in self.head:
+            return False
+        if len(tokens) > 1 and tokens[0].bare in self.first_names and not tokens[0].shouting:
+            return all(t.text[0].isupper() for t in tokens[1:])
+        return len(tokens) > 2 and _is_initial(tokens[1].text)
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
+
+
+@cache
+def name_lists() -> NameLists:
+    """The lists, loaded once per process."""
+    classes = lexicon()
+    words = WordClasses(
+        **{name: classes.get(name, frozenset()) for name in WordClasses.__dataclass_fields__}
+    )
+    countries = country_names()
+    return NameLists(
+        words=words,
+        skip=words.skip,
+        titleish=words.titleish,
+        head=words.head,
+        countries=countries,
+        country_set=frozenset(countries.values()),
+        codes=country_codes(),
+        demonyms=demonyms(),
+        places=places(),
+        major_cities=major_cities(),
+        first_names=first_names(),
+        surnames=surnames(),
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def lookup_name(surface: str) -> tuple[str, str] | None:
+    """``(label, entity)`` of a country, demonym or place name as written (possessive dropped;
+    an ALL-CAPS name is also tried in title case), or None. Cached: names recur across texts."""
+    key = POSSESSIVE.sub("", normalise(surface))
+    found = lookup_key(key)
+    words = key.split()
+    if (
+        found is None
+        and len(words) > 1
+        and all((len(w) > 1 and w.isupper()) or w.lower() in ("of", "and") for w in words)
+    ):
+        found = lookup_key(
+            " ".join(w.capitalize() if w not in ("OF", "AND") else w.lower() for w in words)
+        )
+    return found
+
+
+def lookup_key(key: str) -> tuple[str, str] | None:
+    """``(label, entity)`` of an exact country, demonym, place or state-abbreviation key."""
+    countries = country_names()
+    if key in countries:
+        return "GPE", countries[key]
+    groups = demonyms()
+    if key in groups:
+        return "NORP", groups[key] or _singular(key, groups)
+    known_places = places()
+    if key in known_places:
+        return known_places[key], key
+    abbreviation = place_abbreviations().get(key)
+    return ("GPE", abbreviation) if abbreviation else None
+
+
+def _singular(form: str, known: dict[str, str]) -> str:
+    return form[:-1] if form.endswith("s") and form[:-1] in known else form

@@ -1,0 +1,273 @@
+"""Stage 3 of entity recognition: the rules that read the whole document.
+
+- an acronym defined in brackets takes its long form's entity ("International Atomic Energy
+  Agency's (IAEA)"), wherever the acronym stands;
+- a short person name takes the full name it shortens ("Kelly" → "James Kelly") and wins over a
+  place of the same name;
+- a name typed once keeps its type; a country code counts as the country when the country is
+  named; names no rule types are typed by their context (:mod:`helpers.entity_evidence`);
+- a person's title names the organisation written before it ("Japanese Foreign Ministry
+  official Mitoji Yabunaka");
+- a national capital standing for its government is a metonym (``refers_to``: "Pyongyang said").
+
+Every rule is one pass over the mentions (with sorted lookups), so the cost grows with the text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_left, bisect_right
+
+from helpers.entity_context import NameContext
+from helpers.entity_evidence import ContextEvidence
+from helpers.entity_lexicon import lookup_key
+from helpers.entity_spans import (
+    ACRONYM,
+    APOSTROPHES,
+    CONNECTOR_WORDS,
+    POSSESSIVE,
+    Mention,
+    NameToken,
+    end_without_possessive,
+)
+from helpers.gazetteer import capitals, normalise
+
+LITERAL_PLACE_AFTER = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "within",
+        "into",
+        "through",
+        "throughout",
+        "toward",
+        "towards",
+        "via",
+    }
+)
+"""After these words a capital city is the place itself, not a metonym for its government."""
+_NAME_SUFFIXES = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"})
+_ACRONYM_BRACKET = re.compile(rf"^(?:[{APOSTROPHES}]s?)?\s*\($")
+_LONG_FORM_WORD = re.compile(rf"[\w&][\w&{APOSTROPHES}-]*")
+
+PersonParts = dict[str, list[tuple[int, str]]]
+"""A person name's first or last word → the (start, entity) of the full names that have it."""
+
+
+class DocumentRules:
+    """Applies the document-level rules to the mentions of one text."""
+
+    def __init__(self, context: NameContext) -> None:
+        self.context = context
+        self.text = context.text
+        self.lists = context.lists
+        self.evidence = ContextEvidence(context)
+
+    def resolve(self, mentions: list[Mention]) -> list[Mention]:
+        """Type, merge and link ``mentions``; drop those that turn out not to be names."""
+        mentions.sort(key=lambda m: m.start)
+        mentions = AcronymDefinitions(self.text).apply(mentions)
+        person_parts: PersonParts = {}
+        known: dict[str, tuple[str, str]] = {}
+        for m in mentions:
+            if m.label == "PERSON":
+                name = [t for t in m.tokens if t.lower() not in _NAME_SUFFIXES] or m.tokens
+                parts = [name[-1], name[0]] if len(name) > 1 else [name[0]]
+                for part in parts:
+                    person_parts.setdefault(POSSESSIVE.sub("", part), []).append(
+                        (m.start, m.entity)
+                    )
+            elif m.label is not None:
+                known.setdefault(normalise(m.text), (m.label, m.entity))
+        countries_named = {m.entity for m in mentions if m.label in ("GPE", "NORP")}
+        unknown: dict[str, list[Mention]] = {}
+        for m in mentions:
+            surface = normalise(m.text)
+            if m.label == "PERSON":
+                if len(m.tokens) == 1 and surface in person_parts:
+                    m.entity = nearest(person_parts[surface], m.start)
+                continue
+            if m.label is not None:
+                continue
+            if surface in person_parts and (
+                m.hint != "unknown" or not m.sentence_initial or len(m.tokens) == 1
+            ):
+                m.label, m.entity = "PERSON", nearest(person_parts[surface], m.start)
+            elif surface in known:
+                m.label, m.entity = known[surface]
+            elif m.hint == "title":
+                continue
+            else:
+                self._type_by_lists(m, surface, countries_named, unknown)
+            if m.label is not None and m.label != "PERSON":
+                known.setdefault(surface, (m.label, m.entity))
+        # Longer names first: "Sergei Kiriyenko", found a person by vote, makes "Kiriyenko" one.
+        for surface, group in sorted(unknown.items(), key=lambda item: -len(item[1][0].tokens)):
+            if len(group[0].tokens) == 1 and surface in person_parts:
+                for m in group:
+                    m.label, m.entity = "PERSON", nearest(person_parts[surface], m.start)
+                continue
+            self.evidence.vote(group)
+            if group[0].label == "PERSON" and len(group[0].tokens) > 1:
+                parts = person_parts.setdefault(POSSESSIVE.sub("", group[0].tokens[-1]), [])
+                parts.extend((m.start, m.entity) for m in group)
+                parts.sort()
+        self._title_affiliations(mentions)
+        return [m for m in mentions if m.label is not None]
+
+    def link_metonyms(self, mentions: list[Mention]) -> None:
+        """Set ``refers_to`` of every capital city that stands for its country's government."""
+        for m in mentions:
+            m.refers_to = self._metonym_target(m)
+
+    def _type_by_lists(
+        self,
+        m: Mention,
+        surface: str,
+        countries_named: set[str],
+        unknown: dict[str, list[Mention]],
+    ) -> None:
+        """A place hinted by the lists, a country code of a country the text names, a country
+        written otherwise, an acronym; else ``m`` joins the unknown names."""
+        lists = self.lists
+        if m.hint in ("GPE", "LOC"):
+            m.label = m.hint
+        elif surface in lists.codes and lists.codes[surface] in countries_named:
+            m.label, m.entity = "GPE", lists.codes[surface]
+        elif surface in lists.countries:
+            m.label, m.entity = "GPE", lists.countries[surface]
+        elif surface.capitalize() in lists.countries or (
+            len(surface) > 3 and surface.capitalize() in lists.places
+        ):
+            m.label, m.entity = lookup_key(surface.capitalize()) or ("GPE", surface)
+        elif ACRONYM.match(surface):
+            m.label = "ORG" if not m.sentence_initial else None
+        else:
+            unknown.setdefault(surface, []).append(m)
+
+    def _title_affiliations(self, mentions: list[Mention]) -> None:
+        """ "Japanese Foreign Ministry official Mitoji Yabunaka": the ORG before the role noun."""
+        for before, person in itertools.pairwise(mentions):
+            if (
+                person.label == "PERSON"
+                and person.title
+                and person.affiliation is None
+                and before.label
+            ):
+                between = self.text[before.end : person.start]
+                if between.split() == [person.title]:
+                    person.affiliation = before.entity
+
+    def _metonym_target(self, mention: Mention) -> str | None:
+        """The country a capital-city mention stands for, unless it follows a locative word."""
+        if mention.label != "GPE":
+            return None
+        country = capitals().get(normalise(mention.text))
+        if country is None:
+            return None
+        before = self.context.word_before(mention.start).lower()
+        return None if before in LITERAL_PLACE_AFTER else country
+
+
+class AcronymDefinitions:
+    """ "International Atomic Energy Agency's (IAEA)": the acronym takes the long form's entity.
+
+    The long form is the run of capitalised words (with "of", "and", "for", "the" inside) right
+    before the bracket whose initials spell the acronym; it replaces the mentions found inside it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def apply(self, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` (sorted by start) with long forms merged and every acronym typed."""
+        text = self.text
+        starts = [m.start for m in mentions]
+        replaced: set[int] = set()  # indexes of mentions inside a long form
+        added: list[tuple[int, Mention]] = []  # (index of the acronym, long form before it)
+        defined: dict[str, tuple[str, str]] = {}
+        for index, short in enumerate(mentions):
+            if not (ACRONYM.match(short.text) and text[short.start - 1 : short.start] == "("):
+                continue
+            span = self._long_form(short)
+            if span is None:
+                continue
+            first, last = bisect_left(starts, span[0]), bisect_left(starts, span[1])
+            inside = [
+                i
+                for i in range(first, last)
+                if mentions[i].end <= span[1] and i not in replaced
+            ]
+            if len(inside) == 1 and (mentions[inside[0]].start, mentions[inside[0]].end) == span:
+                long_form = mentions[inside[0]]
+            else:
+                replaced.update(inside)
+                surface = normalise(text[span[0] : span[1]])
+                found = lookup_key(surface)
+                long_form = Mention(
+                    span[0],
+                    span[1],
+                    text[span[0] : span[1]],
+                    found[0] if found else None,
+                    found[1] if found else surface,
+                    surface.split(),
+                )
+                added.append((index, long_form))
+            long_form.label, long_form.hint = long_form.label or "ORG", None
+            defined.setdefault(short.text, (long_form.label, long_form.entity))
+        if replaced or added:
+            long_forms = dict(added)
+            merged: list[Mention] = []
+            for i, m in enumerate(mentions):
+                if i in long_forms:
+                    merged.append(long_forms[i])
+                if i not in replaced:
+                    merged.append(m)
+            mentions = merged
+        for m in mentions:
+            if m.text in defined:
+                m.label, m.entity = defined[m.text]
+                m.hint = None
+        return mentions
+
+    def _long_form(self, short: Mention) -> tuple[int, int] | None:
+        """The span of the words before "(ACRONYM)" whose capitalised initials spell it."""
+        text = self.text
+        letters = short.text.replace(".", "").replace("&", "").upper()
+        bracket = short.start - 1
+        window_start = max(0, bracket - 40 * len(letters))
+        words = list(_LONG_FORM_WORD.finditer(text, window_start, bracket))
+        if not words or not _ACRONYM_BRACKET.match(text[words[-1].end() : short.start]):
+            return None
+        initials = ""
+        for word in reversed(words):
+            written = word.group()
+            if written.lower() in CONNECTOR_WORDS:
+                continue
+            if not written[0].isupper():
+                return None
+            parts = [p for p in written.split("-") if p]
+            initials = (
+                "".join(p[0] for p in parts) if all(p[0].isupper() for p in parts) else written[0]
+            ).upper() + initials
+            if initials == letters:
+                last = words[-1]
+                return word.start(), end_without_possessive(
+                    NameToken(last.start(), last.end(), last.group())
+                )
+            if len(initials) >= len(letters) or not letters.endswith(initials):
+                return None
+        return None
+
+
+def nearest(candidates: list[tuple[int, str]], position: int) -> str:
+    """The candidate (sorted by start) introduced last before ``position``, else the first one."""
+    index = bisect_right(candidates, position, key=lambda candidate: candidate[0])
+    return candidates[index - 1][1] if index else candidates[0][1]
+

@@ -1,0 +1,265 @@
+"""Stage 2 of entity recognition: the mentions in one name candidate, typed by their own words.
+
+Titles split a candidate into affiliation + title + person ("US | Assistant Secretary of State
+for East Asia and Pacific Affairs | James Kelly"); a nationality or country before an
+organisation or a person is its own mention ("German | Claudia Pechstein"), except in an
+organisation's name ("Japanese Foreign Ministry"); the rest is typed by country names and codes,
+demonyms, places, first names, organisation/place head words and acronyms. A name the words do
+not type is left with ``label=None`` and a ``hint`` for the document-level stage.
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpers.entity_candidates import RunSplitter, Segment, last_bare
+from helpers.entity_context import NameContext
+from helpers.entity_lexicon import MAX_PERSON_TOKENS
+from helpers.entity_spans import ACRONYM, Mention, NameToken, mention_of, moved, surface_of
+from helpers.gazetteer import normalise
+
+SINGLE_WORD_ORGS = frozenset(
+    {"congress", "senate", "parliament", "cabinet", "pentagon", "kremlin", "treasury", "house"}
+)
+"""Institutions named by one word."""
+_COMPOUND_MODIFIER = re.compile(
+    r"-(?:based|backed|led|owned|run|controlled|born|made|style|awaited|era|premier|time)$"
+)
+"""A first word like "Iranian-backed" or "Long-awaited" modifies the name after it."""
+_ING_FORM = re.compile(r"^[A-Z][a-z]+ing$")
+SCORE_AFTER = re.compile(r"[ \t]+\d")
+"""A number right after a name: a score in a results line ("Arsenal 2")."""
+
+
+def type_runs(context: NameContext, runs: list[Segment]) -> list[Mention]:
+    """The mentions of every capitalised run, typed by their words where they can be.
+
+    A run typed from its words alone (not PERSON, which also looks at the context, and not
+    left untyped) is typed the same way wherever it repeats.
+    """
+    splitter, typer, text = RunSplitter(context), SegmentTyper(context), context.text
+    mentions: list[Mention] = []
+    typed_runs: dict[tuple[str, bool], list[Mention]] = {}
+    for tokens, initial in runs:
+        start = tokens[0].start
+        key = (text[start : tokens[-1].end], initial)
+        if key in typed_runs:
+            mentions.extend(moved(m, start) for m in typed_runs[key])
+            continue
+        found = [
+            mention
+            for segment, segment_initial in splitter.segments(tokens, initial)
+            for mention in typer.classify(segment, segment_initial)
+        ]
+        mentions.extend(found)
+        if found and all(m.label is not None and m.label != "PERSON" for m in found):
+            typed_runs[key] = [moved(m, -start) for m in found]
+    return mentions
+
+
+class SegmentTyper:
+    """Types the mentions of one candidate segment from its words and the name lists."""
+
+    def __init__(self, context: NameContext) -> None:
+        self.context = context
+        self.text = context.text
+        self.lists = context.lists
+
+    def classify(self, tokens: list[NameToken], initial: bool) -> list[Mention]:
+        """The mentions of one segment, typed when its words say the type."""
+        lists, text, context = self.lists, self.text, self.context
+        skip = lists.skip
+        while tokens and tokens[0].bare in skip and not tokens[0].shouting:
+            tokens, initial = tokens[1:], False
+        while tokens and tokens[-1].bare in skip and not tokens[-1].shouting:
+            tokens = tokens[:-1]
+        if not tokens:
+            return []
+        if (
+            len(tokens) > 1
+            and (
+                _COMPOUND_MODIFIER.search(tokens[0].text)
+                or (
+                    initial
+                    and _ING_FORM.search(tokens[0].text)
+                    and tokens[0].bare not in lists.surnames
+                )
+                or (initial and context.is_common_word(tokens[0], strict=False))
+            )
+            and lists.lookup(text, tokens) is None
+        ):
+            tokens, initial = tokens[1:], False  # "Echoing Annan", "Iranian-backed Hezbollah"
+        known = lists.lookup(text, tokens)
+        if known:
+            mention = mention_of(text, tokens, known[0], known[1], initial)
+            if (
+                len(tokens) == 1
+                and known[0] in ("GPE", "LOC")
+                and known[1] not in lists.country_set
+            ):
+                common = tokens[0].bare in context.lower_vocabulary
+                mention.label, mention.hint = None, "title" if common else known[0]
+            return [mention]
+        split = self._split_affiliation(tokens, initial)
+        if split is not None:
+            return split
+        people = self._with_title(tokens, None)
+        if people is not None:
+            return people
+        if len(tokens) == 1 and tokens[0].bare in SINGLE_WORD_ORGS:
+            return [mention_of(text, tokens, "ORG", surface_of(text, tokens), initial)]
+        if len(tokens) == 1 and (
+            tokens[0].bare in lists.titleish or tokens[0].bare in lists.words.generic
+        ):
+            return [mention_of(text, tokens, None, surface_of(text, tokens), initial, "title")]
+        label = self._label_by_form(tokens)
+        if (
+            label is None
+            and initial
+            and len(tokens) == 1
+            and context.is_common_word(tokens[0])
+            and not SCORE_AFTER.match(text, tokens[0].end)  # "Raith 5 1 1 3 4"
+        ):
+            return []
+        mention = mention_of(
+            text, tokens, label, surface_of(text, tokens), initial, None if label else "unknown"
+        )
+        title = (
+            context.title_before(tokens[0].start)
+            if label in (None, "PERSON") and not tokens[0].shouting  # "official INA news agency"
+            else None
+        )
+        if title:
+            mention.label, mention.title, mention.hint = "PERSON", title, None
+        return [mention]
+
+    def _split_affiliation(self, tokens: list[NameToken], initial: bool) -> list[Mention] | None:
+        """ "US Assistant Secretary ... James Kelly", "Japanese Foreign Ministry", "US State Department",
+        "German Claudia Pechstein" (NORP + PERSON)."""
+        lists, text = self.lists, self.text
+        words = lists.words
+        for size in range(min(3, len(tokens) - 1), 0, -1):
+            lead = lists.lookup(text, tokens[:size])
+            if (
+                lead is None
+                or lead[0] not in ("GPE", "NORP")
+                or (lead[0] == "GPE" and lead[1] not in lists.country_set)
+            ):
+                continue
+            rest = tokens[size:]
+            if (
+                lead[0] == "NORP"
+                and last_bare(rest) in words.org_head
+                and rest[0].bare not in words.title
+            ):
+                return [mention_of(text, tokens, "ORG", surface_of(text, tokens), initial)]
+            affiliation = mention_of(text, tokens[:size], lead[0], lead[1], initial)
+            people = self._with_title(rest, affiliation.entity)
+            if people is not None:
+                return [affiliation, *people]
+            if (
+                (lead[0] == "GPE" and last_bare(rest) in words.org_head)
+                or lists.looks_like_person(rest)
+                or lists.lookup(text, rest) is not None
+                or (lead[0] == "NORP" and self._unknown_name(rest))
+            ):
+                return [affiliation, *self.classify(rest, False)]
+            return None
+        return None
+
+    def _unknown_name(self, tokens: list[NameToken]) -> bool:
+        """Two or three capitalised words that no list knows and the text never writes in lower
+        case: after a nationality, a foreign person's name ("Belgian Toon Vandenhove")."""
+        lists, vocabulary = self.lists, self.context.lower_vocabulary
+        return 2 <= len(tokens) <= 3 and all(
+            t.text[0].isupper()
+            and not t.shouting
+            and t.bare not in vocabulary
+            and t.bare not in lists.head
+            and t.bare not in lists.titleish
+            and t.bare not in lists.words.event_head
+            for t in tokens
+        )
+
+    def _with_title(
+        self, tokens: list[NameToken], affiliation: str | None
+    ) -> list[Mention] | None:
+        """Split "Deputy Foreign Minister Lee Tae-shik" into a PERSON with its title, if it is one."""
+        lists = self.lists
+        titleish = lists.titleish
+        split = next(
+            (
+                p
+                for p in range(1, len(tokens))
+                if tokens[p - 1].bare in titleish
+                and tokens[p].bare in lists.first_names
+                and tokens[p].bare not in titleish
+                and lists.looks_like_person(tokens[p:])
+            ),
+            None,
+        )
+        if split is not None:
+            return self._titled_person(tokens[:split], tokens[split:], affiliation)
+        split = len(tokens)
+        while (
+            split > 0
+            and tokens[split - 1].bare not in titleish
+            and tokens[split - 1].bare not in ("of", "for", "and", "the")
+        ):
+            split -= 1
+        if split == 0 or split == len(tokens) or len(tokens) - split > MAX_PERSON_TOKENS:
+            return None
+        return self._titled_person(tokens[:split], tokens[split:], affiliation)
+
+    def _titled_person(
+        self, title_tokens: list[NameToken], name: list[NameToken], affiliation: str | None
+    ) -> list[Mention] | None:
+        lists, text = self.lists, self.text
+        if (
+            not any(t.bare in lists.words.title for t in title_tokens)
+            or name[-1].bare in lists.head
+        ):
+            return None
+        first = next(i for i, t in enumerate(title_tokens) if t.bare in lists.titleish)
+        mentions: list[Mention] = []
+        if first > 0:
+            mentions.extend(self.classify(title_tokens[:first], False))
+            if mentions and affiliation is None:
+                affiliation = mentions[-1].entity
+        person = mention_of(text, name, "PERSON", surface_of(text, name), False)
+        person.title = normalise(text[title_tokens[first].start : title_tokens[-1].end])
+        person.affiliation = affiliation
+        mentions.append(person)
+        return mentions
+
+    def _label_by_form(self, tokens: list[NameToken]) -> str | None:
+        """Type a segment by its head words, acronyms and name evidence; None when unknown."""
+        lists = self.lists
+        words = lists.words
+        last, first, many = last_bare(tokens), tokens[0].bare, len(tokens) > 1
+        if any(t.text == "&" for t in tokens):
+            return "ORG"
+        if last in words.org_head and (many or last in SINGLE_WORD_ORGS):
+            return "ORG"
+        if many and first in words.org_prefix and tokens[1].bare in ("of", "for"):
+            return "ORG"
+        if many and (last in words.loc_head or first in words.loc_prefix):
+            return "LOC"
+        if many and last in words.gpe_head:
+            return "GPE"
+        if many and last in words.fac_head:
+            return "FAC"
+        if many and last in words.event_head:
+            return "EVENT"
+        if lists.looks_like_person(tokens):
+            return "PERSON"
+        if not many and ACRONYM.match(tokens[0].text):
+            word = tokens[0].text
+            if (
+                word in lists.codes
+                or (len(word) > 3 and word.capitalize() in lists.places)  # "ROME", not "INA"
+                or word.capitalize() in lists.countries
+            ):
+                return None  # decided at document level
+            return "ORG"
+        return None
