@@ -17,6 +17,7 @@ from helpers.gazetteer import normalise
 
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
 _QUOTE_OPENERS = " \t\n\"'`([{\u201c\u2018"
+_BARE_WORD = re.compile(r"(?<!\w)(?>\w+(?:[-&.]\w+)*)(?![\w'\u2019])")
 
 
 class NameContext:
@@ -34,6 +35,12 @@ class NameContext:
         """Every lower-case word of the text (straight apostrophes)."""
         text = self.text
         return set(_LOWER_WORD.findall(text.replace("\u2019", "'") if "\u2019" in text else text))
+
+    @cached_property
+    def bare_words(self) -> frozenset[str]:
+        """Every word the text writes without a following apostrophe ("Moody" is not in
+        "Moody's rose")."""
+        return frozenset(_BARE_WORD.findall(self.text))
 
     def sentence_initial(self, position: int) -> bool:
         """True when ``position`` starts a sentence (or a quotation, or a paragraph)."""

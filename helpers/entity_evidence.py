@@ -16,7 +16,7 @@ from collections import Counter
 
 from helpers.entity_context import NameContext
 from helpers.entity_lexicon import MAX_PERSON_TOKENS
-from helpers.entity_spans import APOSTROPHES, Mention
+from helpers.entity_spans import Mention
 from helpers.entity_typing import SCORE_AFTER
 from helpers.gazetteer import normalise
 
@@ -55,8 +55,7 @@ class ContextEvidence:
         """
         text = self.text
         if len(group[0].tokens) == 1 and all(m.possessive for m in group):
-            bare = re.compile(rf"(?<!\w){re.escape(group[0].text)}(?![\w{APOSTROPHES}])")
-            if bare.search(text) is None:
+            if group[0].text not in self.context.bare_words:
                 for m in group:
                     m.end += 2
                     m.text = text[m.start : m.end]
