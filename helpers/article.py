@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 from dateutil import parser as date_parser
 
 from helpers.document import Document
 from helpers.errors import ArticleFormatError
-from helpers.frames import category_array, int_array, make_frame, string_array
+from helpers.frames import BOOL, INT, STRING, Columns, build_frame, columns_of_rows
 from helpers.repairs import REPAIR_RULE, apply_repairs, find_glued_words
 
 PUBLICATION_TZ = "Asia/Shanghai"
@@ -32,6 +32,36 @@ _SENTENCE_END = re.compile(r"[.?!:;][\"'”’)]*$")
 _MAX_TITLE_WORDS = 25
 _BINARY_CONTROL_SHARE = 0.1
 REPAIR_RULE_DTYPE = pd.CategoricalDtype([REPAIR_RULE])
+PARAGRAPH_SPEC = {
+    "para_id": INT,
+    "line": INT,
+    "raw_text": STRING,
+    "text": STRING,
+    "is_duplicate": BOOL,
+    "duplicate_of": INT,
+    "start": INT,
+    "end": INT,
+    "n_sentences": INT,
+    "n_words": INT,
+}
+ARTICLE_SENTENCE_SPEC = {
+    "sent_id": INT,
+    "para_id": INT,
+    "start": INT,
+    "end": INT,
+    "text": STRING,
+    "n_words": INT,
+    "n_chars": INT,
+}
+REPAIR_SPEC = {
+    "para_id": INT,
+    "start": INT,
+    "end": INT,
+    "original": STRING,
+    "repaired": STRING,
+    "rule": REPAIR_RULE_DTYPE,
+}
+WARNING_SPEC = {"kind": STRING, "message": STRING}
 
 
 @dataclass(frozen=True)
@@ -60,11 +90,29 @@ class Article:
     published: pd.Timestamp | None
     encoding: str
     text: str
-    paragraphs: pd.DataFrame
-    sentences: pd.DataFrame
-    repairs: pd.DataFrame
-    warnings: pd.DataFrame
     document: Document = field(repr=False, compare=False)
+    #: The four tables as column lists (``paragraphs``, ``sentences``, ``repairs``, ``warnings``).
+    table_columns: dict[str, Columns] = field(repr=False, compare=False)
+
+    @cached_property
+    def paragraphs(self) -> pd.DataFrame:
+        """One row per paragraph of the file (see the class docstring)."""
+        return build_frame(PARAGRAPH_SPEC, self.table_columns["paragraphs"])
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence of the analysed body."""
+        return build_frame(ARTICLE_SENTENCE_SPEC, self.table_columns["sentences"])
+
+    @cached_property
+    def repairs(self) -> pd.DataFrame:
+        """One row per repair of the text."""
+        return build_frame(REPAIR_SPEC, self.table_columns["repairs"])
+
+    @cached_property
+    def warnings(self) -> pd.DataFrame:
+        """One row per problem found in the file that did not stop the parse."""
+        return build_frame(WARNING_SPEC, self.table_columns["warnings"])
 
 
 def load_article(path: str | Path) -> Article:
@@ -118,7 +166,8 @@ def parse_article(text: str, name: str = "<text>", encoding: str = "utf-8") -> A
         title = numbered_lines.pop(0)[1].strip()
     if not numbered_lines:
         warnings.append(("no-body", "the article has no paragraphs after the title"))
-    paragraphs, sentences, repairs, document = _build_paragraphs(numbered_lines)
+    document, tables = _build_paragraphs(numbered_lines)
+    tables["warnings"] = columns_of_rows(WARNING_SPEC, warnings)
     return Article(
         name=name,
         title=title,
@@ -126,11 +175,8 @@ def parse_article(text: str, name: str = "<text>", encoding: str = "utf-8") -> A
         published=published,
         encoding=encoding,
         text=document.text,
-        paragraphs=paragraphs,
-        sentences=sentences,
-        repairs=repairs,
-        warnings=pd.DataFrame(warnings, columns=["kind", "message"], dtype="string"),
         document=document,
+        table_columns=tables,
     )
 
 
@@ -156,18 +202,17 @@ def _looks_like_title(line: str, after_dateline: bool) -> bool:
     return len(line.split()) <= _MAX_TITLE_WORDS and not _SENTENCE_END.search(line)
 
 
-def _build_paragraphs(
-    numbered_lines: list[tuple[int, str]],
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, Document]:
+def _build_paragraphs(numbered_lines: list[tuple[int, str]]) -> tuple[Document, dict[str, Columns]]:
     """Number paragraphs, flag verbatim repeats, repair glued words, split sentences.
 
-    Returns the paragraphs, sentences and repairs tables and the document of the analysed body.
+    Returns the document of the analysed body and the paragraphs, sentences and repairs tables
+    as column lists.
     """
     first_copy: dict[str, int] = {}
     paragraphs: list[list] = []
     repairs: list[tuple] = []
     body_parts: list[str] = []
-    analysed: list[tuple[int, int]] = []  # (para_id, start) of each analysed paragraph
+    analysed: list[tuple[int, int]] = []  # (row in paragraphs, start) of each analysed paragraph
     cursor = 0
     for para_id, (line_no, raw) in enumerate(numbered_lines, start=1):
         raw = raw.strip()
@@ -188,55 +233,18 @@ def _build_paragraphs(
         cursor += len(repaired)
     document = Document(PARAGRAPH_SEPARATOR.join(body_parts))
     paragraph_starts = [start for _, start in analysed]
-    sentences: list[tuple[int, int, int, int]] = []
-    for start, end in document.sentences:
+    sentences: list[tuple] = []
+    for sent_id, (start, end) in enumerate(document.sentences, start=1):
         row = paragraphs[analysed[bisect_right(paragraph_starts, start) - 1][0]]
         n_words = document.count_words(start, end)
         row[8] += 1
         row[9] += n_words
-        sentences.append((row[0], start, end, n_words))
-    para_columns = list(zip(*paragraphs)) or [()] * 10
-    repair_columns = list(zip(*repairs)) or [()] * 6
-    sentence_columns = list(zip(*sentences)) or [()] * 4
-    sentence_texts = [document.text[s:e] for _, s, e, _ in sentences]
-    return (
-        make_frame(
-            {
-                "para_id": int_array(para_columns[0]),
-                "line": int_array(para_columns[1]),
-                "raw_text": string_array(para_columns[2]),
-                "text": string_array(para_columns[3]),
-                "is_duplicate": np.array(para_columns[4], dtype=bool),
-                "duplicate_of": int_array(para_columns[5]),
-                "start": int_array(para_columns[6]),
-                "end": int_array(para_columns[7]),
-                "n_sentences": int_array(para_columns[8]),
-                "n_words": int_array(para_columns[9]),
-            }
-        ),
-        make_frame(
-            {
-                "sent_id": int_array(range(1, len(sentences) + 1)),
-                "para_id": int_array(sentence_columns[0]),
-                "start": int_array(sentence_columns[1]),
-                "end": int_array(sentence_columns[2]),
-                "text": string_array(sentence_texts),
-                "n_words": int_array(sentence_columns[3]),
-                "n_chars": int_array([len(text) for text in sentence_texts]),
-            }
-        ),
-        make_frame(
-            {
-                "para_id": int_array(repair_columns[0]),
-                "start": int_array(repair_columns[1]),
-                "end": int_array(repair_columns[2]),
-                "original": string_array(repair_columns[3]),
-                "repaired": string_array(repair_columns[4]),
-                "rule": category_array(repair_columns[5], REPAIR_RULE_DTYPE),
-            }
-        ),
-        document,
-    )
+        sentences.append((sent_id, row[0], start, end, document.text[start:end], n_words, end - start))
+    return document, {
+        "paragraphs": columns_of_rows(PARAGRAPH_SPEC, paragraphs),
+        "sentences": columns_of_rows(ARTICLE_SENTENCE_SPEC, sentences),
+        "repairs": columns_of_rows(REPAIR_SPEC, repairs),
+    }
 
 
 def article_overview(article: Article) -> pd.DataFrame:

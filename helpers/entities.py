@@ -38,20 +38,35 @@ from helpers.entity_lexicon import name_lists
 from helpers.entity_resolution import DocumentRules
 from helpers.entity_spans import Mention
 from helpers.entity_typing import type_runs
-from helpers.frames import category_array, int_array, make_frame, string_array
+from helpers.frames import INT, STRING, Columns, build_frame, columns_of_rows
 from helpers.gazetteer import normalise
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "MISC")
 LABEL_DTYPE = pd.CategoricalDtype(list(LABELS))
-ENTITY_COLUMNS = ["start", "end", "text", "label", "entity", "refers_to", "title", "affiliation"]
+ENTITY_SPEC = {
+    "start": INT,
+    "end": INT,
+    "text": STRING,
+    "label": LABEL_DTYPE,
+    "entity": STRING,
+    "refers_to": STRING,
+    "title": STRING,
+    "affiliation": STRING,
+}
+ENTITY_COLUMNS = list(ENTITY_SPEC)
+COUNT_SPEC = {"entity": STRING, "label": LABEL_DTYPE, "mentions": INT, "forms": INT}
 __all__ = [
+    "COUNT_SPEC",
     "ENTITY_COLUMNS",
+    "ENTITY_SPEC",
     "LABELS",
     "LABEL_DTYPE",
     "EntityCount",
     "Mention",
     "alias_table",
     "entities_per_paragraph",
+    "entity_count_columns",
+    "entity_columns",
     "entity_counts",
     "entity_mentions",
     "extract_entities",
@@ -98,19 +113,22 @@ def extract_entities(text: str | Document) -> pd.DataFrame:
     noun, "Deputy Foreign Minister"), ``affiliation`` (string or NA: the entity named with the
     title, "South Korea").
     """
-    mentions = entity_mentions(text)
-    return make_frame(
-        {
-            "start": int_array([m.start for m in mentions]),
-            "end": int_array([m.end for m in mentions]),
-            "text": string_array([m.text for m in mentions]),
-            "label": category_array([m.label for m in mentions], LABEL_DTYPE),
-            "entity": string_array([m.entity for m in mentions]),
-            "refers_to": string_array([m.refers_to for m in mentions]),
-            "title": string_array([m.title for m in mentions]),
-            "affiliation": string_array([m.affiliation for m in mentions]),
-        }
-    )
+    return build_frame(ENTITY_SPEC, entity_columns(text))
+
+
+def entity_columns(source: str | Document | HasText) -> Columns:
+    """The columns of :func:`extract_entities`, as lists."""
+    mentions = entity_mentions(source)
+    return {
+        "start": [m.start for m in mentions],
+        "end": [m.end for m in mentions],
+        "text": [m.text for m in mentions],
+        "label": [m.label for m in mentions],
+        "entity": [m.entity for m in mentions],
+        "refers_to": [m.refers_to for m in mentions],
+        "title": [m.title for m in mentions],
+        "affiliation": [m.affiliation for m in mentions],
+    }
 
 
 def entity_counts(article: HasText, merge_metonyms: bool = False) -> pd.DataFrame:
@@ -122,15 +140,18 @@ def entity_counts(article: HasText, merge_metonyms: bool = False) -> pd.DataFram
     government ("Pyongyang said") is counted under the country; the default keeps it under its
     own name, so every count can be checked by searching the text for the names in the alias table.
     """
+    return build_frame(COUNT_SPEC, entity_count_columns(article, merge_metonyms))
+
+
+def entity_count_columns(article: HasText, merge_metonyms: bool = False) -> Columns:
+    """The columns of :func:`entity_counts`, as lists."""
     counts = _count(entity_mentions(article), merge_metonyms)
-    return make_frame(
-        {
-            "entity": string_array([c.entity for c in counts]),
-            "label": category_array([c.label for c in counts], LABEL_DTYPE),
-            "mentions": int_array([c.mentions for c in counts]),
-            "forms": int_array([len(c.forms) for c in counts]),
-        }
-    )
+    return {
+        "entity": [c.entity for c in counts],
+        "label": [c.label for c in counts],
+        "mentions": [c.mentions for c in counts],
+        "forms": [len(c.forms) for c in counts],
+    }
 
 
 def alias_table(article: HasText) -> pd.DataFrame:
@@ -144,15 +165,8 @@ def alias_table(article: HasText) -> pd.DataFrame:
         for count in _count(entity_mentions(article), False)
         for form, (n, label) in sorted(count.forms.items(), key=lambda item: (-item[1][0], item[0]))
     ]
-    columns = list(zip(*rows)) or [()] * 4
-    return make_frame(
-        {
-            "entity": string_array(columns[0]),
-            "label": category_array(columns[1], LABEL_DTYPE),
-            "form": string_array(columns[2]),
-            "mentions": int_array(columns[3]),
-        }
-    )
+    spec = {"entity": STRING, "label": LABEL_DTYPE, "form": STRING, "mentions": INT}
+    return build_frame(spec, columns_of_rows(spec, rows))
 
 
 def entities_per_paragraph(article: HasText, top: int | None = None) -> pd.DataFrame:
@@ -195,14 +209,15 @@ def person_roles(article: HasText) -> pd.DataFrame:
     def joined(values: list[str | None]) -> str | None:
         return "; ".join(dict.fromkeys(v for v in values if v)) or None
 
-    return make_frame(
+    return build_frame(
+        {"entity": STRING, "mentions": INT, "forms": STRING, "title": STRING, "affiliation": STRING},
         {
-            "entity": string_array(order),
-            "mentions": int_array([len(people[e]) for e in order]),
-            "forms": string_array([joined([normalise(m.text) for m in people[e]]) for e in order]),
-            "title": string_array([joined([m.title for m in people[e]]) for e in order]),
-            "affiliation": string_array([joined([m.affiliation for m in people[e]]) for e in order]),
-        }
+            "entity": order,
+            "mentions": [len(people[e]) for e in order],
+            "forms": [joined([normalise(m.text) for m in people[e]]) for e in order],
+            "title": [joined([m.title for m in people[e]]) for e in order],
+            "affiliation": [joined([m.affiliation for m in people[e]]) for e in order],
+        },
     )
 
 
@@ -219,14 +234,8 @@ def metonym_comparison(article: HasText) -> pd.DataFrame:
         if literal.get(entity, 0) != merged.get(entity, 0)
     ]
     rows.sort(key=lambda row: (-(row[2] - row[1]), row[0]))
-    return make_frame(
-        {
-            "entity": string_array([r[0] for r in rows]),
-            "literal": int_array([r[1] for r in rows]),
-            "merged": int_array([r[2] for r in rows]),
-            "change": int_array([r[2] - r[1] for r in rows]),
-        }
-    )
+    spec = {"entity": STRING, "literal": INT, "merged": INT, "change": INT}
+    return build_frame(spec, columns_of_rows(spec, [(*row, row[2] - row[1]) for row in rows]))
 
 
 # --- counting ---------------------------------------------------------------------------------

@@ -1,21 +1,26 @@
-"""Typed DataFrame columns built directly, for the per-article tables.
+"""Tables at the edge: a table is a spec (column → dtype) filled from plain column lists.
 
-``pd.array(values, dtype=...)`` and ``pd.DataFrame(dict)`` infer and re-validate every element
-and column; for the small tables made once per article they cost as much as the analysis
-itself. These builders make the same dtypes (nullable ``Int64``, ``string``, ``category``)
-directly. :func:`make_frame` assembles the columns with pandas' internal
-``DataFrame._from_arrays``: pandas is pinned in requirements.txt and the tests of every table
-check the result.
+Analyses produce lists of spans and values; each table function turns them into columns (a
+``dict`` of equal-length lists, in the spec's order) and :func:`build_frame` makes the
+DataFrame with fixed dtypes. The corpus runner concatenates the column lists of every article
+and builds each table once. The builders below make the dtypes (nullable ``Int64``,
+``string``, ``category``, ``datetime64[s]``) directly: ``pd.array(values, dtype=...)`` infers
+and re-validates every element and costs as much as an article's analysis.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+
+#: Column dtypes a spec may use (besides a ``pd.CategoricalDtype`` or ``pd.DatetimeTZDtype``).
+INT, STRING, BOOL, DATE, OBJECT = "Int64", "string", "bool", "datetime64[s]", "object"
+Spec = Mapping[str, object]
+Columns = dict[str, list]
 
 
 def int_array(values: Sequence[int | None]) -> pd.arrays.IntegerArray:
@@ -45,10 +50,36 @@ def date_array(values: Sequence[dt.date]) -> np.ndarray:
     return np.array([np.datetime64(value, "s") for value in values], dtype="datetime64[s]")
 
 
-def make_frame(columns: dict[str, object]) -> pd.DataFrame:
-    """A DataFrame of equal-length, already typed columns, in the given order."""
-    arrays = list(columns.values())
-    rows = len(arrays[0]) if arrays else 0
-    return pd.DataFrame._from_arrays(
-        arrays, pd.Index(list(columns)), pd.RangeIndex(rows), verify_integrity=False
-    )
+def _object_array(values: Sequence[object]) -> np.ndarray:
+    array = np.empty(len(values), dtype=object)
+    array[:] = list(values) if values else []
+    return array
+
+
+def _array(values: Sequence, dtype: object) -> object:
+    if isinstance(dtype, pd.CategoricalDtype):
+        return category_array(values, dtype)
+    if isinstance(dtype, pd.DatetimeTZDtype):
+        return pd.array([pd.NaT if v is None else v for v in values], dtype=dtype)
+    builders = {INT: int_array, STRING: string_array, DATE: date_array, OBJECT: _object_array}
+    if dtype == BOOL:
+        return np.array(values, dtype=bool)
+    return builders[dtype](values)  # type: ignore[index]
+
+
+def build_frame(spec: Spec, columns: Mapping[str, Sequence]) -> pd.DataFrame:
+    """The DataFrame of ``columns`` (plain lists, one per column of ``spec``), in the spec's
+    order and dtypes, with a 0..n-1 index."""
+    return pd.DataFrame({name: _array(columns[name], dtype) for name, dtype in spec.items()})
+
+
+def empty_columns(spec: Spec) -> Columns:
+    """A table of ``spec`` with no rows, as column lists."""
+    return {name: [] for name in spec}
+
+
+def columns_of_rows(spec: Spec, rows: Sequence[Sequence]) -> Columns:
+    """The column lists of ``rows`` (tuples in the spec's column order)."""
+    if not rows:
+        return empty_columns(spec)
+    return dict(zip(spec, map(list, zip(*rows, strict=True)), strict=True))

@@ -35,7 +35,7 @@ import pandas as pd
 
 from helpers.document import Document, as_document
 from helpers.entities import LABEL_DTYPE, entity_mentions
-from helpers.frames import category_array, int_array, make_frame, string_array
+from helpers.frames import INT, OBJECT, STRING, Columns, build_frame
 from helpers.quote_lexicon import QuoteLexicon, quote_lexicon
 from helpers.speakers import speaker_answers
 from helpers.words import count_words
@@ -45,24 +45,32 @@ if TYPE_CHECKING:
 
 Span = tuple[int, int]
 
-QUOTE_COLUMNS = [
-    "quote_id",
-    "parent_id",
-    "start",
-    "end",
-    "content",
-    "content_spans",
-    "kind",
-    "cue",
-    "cue_start",
-    "cue_end",
-    "speaker",
-    "speaker_start",
-    "speaker_end",
-]
-ARTICLE_QUOTE_COLUMNS = [*QUOTE_COLUMNS, "sent_id", "speaker_entity", "speaker_label", "words"]
 KINDS = ["direct", "indirect", "mixed"]
 _KIND_DTYPE = pd.CategoricalDtype(KINDS)
+QUOTE_SPEC = {
+    "quote_id": INT,
+    "parent_id": INT,
+    "start": INT,
+    "end": INT,
+    "content": STRING,
+    "content_spans": OBJECT,
+    "kind": _KIND_DTYPE,
+    "cue": STRING,
+    "cue_start": INT,
+    "cue_end": INT,
+    "speaker": STRING,
+    "speaker_start": INT,
+    "speaker_end": INT,
+}
+ARTICLE_QUOTE_SPEC = {
+    **QUOTE_SPEC,
+    "sent_id": INT,
+    "speaker_entity": STRING,
+    "speaker_label": LABEL_DTYPE,
+    "words": INT,
+}
+QUOTE_COLUMNS = list(QUOTE_SPEC)
+ARTICLE_QUOTE_COLUMNS = list(ARTICLE_QUOTE_SPEC)
 
 _OPENING_MARKS = frozenset({"``", "“", "„", "«"})
 _CLOSING_MARKS = frozenset({"''", "”", "»"})
@@ -169,7 +177,7 @@ def extract_quotes(text: str | Document) -> pd.DataFrame:
     speaker's noun phrase as written, null when none is found). Offsets index ``text``.
     """
     document = as_document(text)
-    return make_frame(_columns(document.text, attribution_rows(document)))
+    return build_frame(QUOTE_SPEC, _columns(document.text, attribution_rows(document)))
 
 
 def attribution_rows(document: Document) -> list[_Row]:
@@ -187,6 +195,11 @@ def quotes(article: Article) -> pd.DataFrame:
     the content pieces, by :func:`helpers.words.count_words`; the hull of a split quote counts
     only its quoted pieces).
     """
+    return build_frame(ARTICLE_QUOTE_SPEC, quote_columns(article))
+
+
+def quote_columns(article: Article) -> Columns:
+    """The columns of :func:`quotes`, as lists."""
     document = as_document(article)
     text = document.text
     rows = attribution_rows(document)
@@ -195,19 +208,17 @@ def quotes(article: Article) -> pd.DataFrame:
     ]
     speakers = [(index, row.parent, row.speaker) for index, row in enumerate(rows)]
     answers = speaker_answers(text, speakers, entities)
-    return make_frame(
-        {
-            **_columns(text, rows),
-            "sent_id": int_array(
-                [document.sentence_index(row.spans[0][0]) + 1 for row in rows]
-                if document.sentences
-                else [None] * len(rows)
-            ),
-            "speaker_entity": string_array([name for name, _ in answers]),
-            "speaker_label": category_array([label for _, label in answers], LABEL_DTYPE),
-            "words": int_array([sum(count_words(text[s:e]) for s, e in row.spans) for row in rows]),
-        }
-    )
+    return {
+        **_columns(text, rows),
+        "sent_id": (
+            [document.sentence_index(row.spans[0][0]) + 1 for row in rows]
+            if document.sentences
+            else [None] * len(rows)
+        ),
+        "speaker_entity": [name for name, _ in answers],
+        "speaker_label": [label for _, label in answers],
+        "words": [sum(count_words(text[s:e]) for s, e in row.spans) for row in rows],
+    }
 
 
 def _ordered(rows: list[_Row]) -> list[_Row]:
@@ -223,32 +234,32 @@ def _ordered(rows: list[_Row]) -> list[_Row]:
     return ordered
 
 
-def _columns(text: str, rows: list[_Row]) -> dict[str, object]:
+def _columns(text: str, rows: list[_Row]) -> Columns:
     """The columns of :func:`extract_quotes` for ``rows`` (already in table order)."""
     starts = [row.spans[0][0] for row in rows]
     ends = [row.spans[-1][1] for row in rows]
     cues = [row.cue for row in rows]
     speakers = [row.speaker for row in rows]
     return {
-        "quote_id": int_array(list(range(len(rows)))),
-        "parent_id": int_array([row.parent for row in rows]),
-        "start": int_array(starts),
-        "end": int_array(ends),
-        "content": _string_array([(s, e) for s, e in zip(starts, ends, strict=True)], text),
-        "content_spans": pd.Series([list(row.spans) for row in rows], dtype=object),
-        "kind": category_array([row.kind for row in rows], _KIND_DTYPE),
-        "cue": _string_array(cues, text),
-        "cue_start": int_array([None if cue is None else cue[0] for cue in cues]),
-        "cue_end": int_array([None if cue is None else cue[1] for cue in cues]),
-        "speaker": _string_array(speakers, text),
-        "speaker_start": int_array([None if span is None else span[0] for span in speakers]),
-        "speaker_end": int_array([None if span is None else span[1] for span in speakers]),
+        "quote_id": list(range(len(rows))),
+        "parent_id": [row.parent for row in rows],
+        "start": starts,
+        "end": ends,
+        "content": [text[s:e] for s, e in zip(starts, ends, strict=True)],
+        "content_spans": [list(row.spans) for row in rows],
+        "kind": [row.kind for row in rows],
+        "cue": _texts(cues, text),
+        "cue_start": [None if cue is None else cue[0] for cue in cues],
+        "cue_end": [None if cue is None else cue[1] for cue in cues],
+        "speaker": _texts(speakers, text),
+        "speaker_start": [None if span is None else span[0] for span in speakers],
+        "speaker_end": [None if span is None else span[1] for span in speakers],
     }
 
 
-def _string_array(spans: list[Span | None], text: str) -> pd.api.extensions.ExtensionArray:
-    """The ``string`` array of the texts of ``spans`` (null for None)."""
-    return string_array([None if span is None else text[span[0] : span[1]] for span in spans])
+def _texts(spans: list[Span | None], text: str) -> list[str | None]:
+    """The texts of ``spans`` (None for None)."""
+    return [None if span is None else text[span[0] : span[1]] for span in spans]
 
 
 def _depth(rows: list[_Row], index: int) -> int:

@@ -10,9 +10,10 @@ from typing import Protocol
 import pandas as pd
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
-from helpers.frames import int_array, make_frame, string_array
+from helpers.frames import INT, STRING, build_frame
 
-SENTENCE_COLUMNS = ["start", "end", "text"]
+SENTENCE_SPEC = {"start": INT, "end": INT, "text": STRING}
+SENTENCE_COLUMNS = list(SENTENCE_SPEC)
 
 
 class HasSentences(Protocol):
@@ -92,10 +93,11 @@ def split_sentences(text: str | HasSentences) -> pd.DataFrame:
         spans = sentence_spans(text)
     else:
         text, spans = text.text, text.sentences
-    return make_frame(
+    return build_frame(
+        SENTENCE_SPEC,
         {
-            "start": int_array([s for s, _ in spans]),
-            "end": int_array([e for _, e in spans]),
-            "text": string_array([text[s:e] for s, e in spans]),
-        }
+            "start": [s for s, _ in spans],
+            "end": [e for _, e in spans],
+            "text": [text[s:e] for s, e in spans],
+        },
     )

@@ -18,22 +18,31 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 from dateutil.relativedelta import relativedelta
 
 from helpers.document import Document, as_document
-from helpers.frames import category_array, date_array, int_array, make_frame, string_array
+from helpers.frames import BOOL, DATE, INT, STRING, Columns, build_frame
 from helpers.timexes import TIMEX_TYPE_DTYPE, anchor_date, iter_timexes
 
-TIMELINE_COLUMNS = [
-    "sent_id", "expression", "value", "type", "granularity", "start_date", "end_date",
-    "event", "kind", "start", "end",
-]
 GRANULARITIES = [
     "time", "day", "weekend", "week", "month", "quarter", "season", "half", "year", "decade",
     "century", "period",
 ]
+TIMELINE_SPEC = {
+    "sent_id": INT,
+    "expression": STRING,
+    "value": STRING,
+    "type": pd.CategoricalDtype(["PUBLICATION", "DATE", "TIME", "DURATION"]),
+    "granularity": pd.CategoricalDtype(GRANULARITIES),
+    "start_date": DATE,
+    "end_date": DATE,
+    "event": STRING,
+    "kind": pd.CategoricalDtype(["publication", "point", "period"]),
+    "start": INT,
+    "end": INT,
+}
+TIMELINE_COLUMNS = list(TIMELINE_SPEC)
 EVENT_MAX_WORDS = 12
 PUBLICATION_EVENT = "last updated (dateline)"
 
@@ -207,7 +216,11 @@ def _state_before(body: str, segments: list[tuple[int, int]], index: int, max_wo
 # The timeline table
 # ---------------------------------------------------------------------------------------
 
-TIMEX_TABLE_COLUMNS = ["sent_id", "expression", "type", "value", "mod", "resolved", "sentence"]
+TIMEX_TABLE_SPEC = {
+    "sent_id": INT, "expression": STRING, "type": TIMEX_TYPE_DTYPE, "value": STRING,
+    "mod": STRING, "resolved": BOOL, "sentence": STRING,
+}
+TIMEX_TABLE_COLUMNS = list(TIMEX_TABLE_SPEC)
 WASHINGTON_TZ = "America/New_York"
 
 
@@ -226,14 +239,14 @@ def timex_table(article: object) -> pd.DataFrame:
         index = _sentence_of(document, start)
         sent_ids.append(None if index is None else index + 1)
         sentence_texts.append("" if index is None else text[slice(*sentences[index])])
-    return make_frame({
-        "sent_id": int_array(sent_ids),
-        "expression": string_array([text[row[0] : row[1]] for row in rows]),
-        "type": category_array([row[2] for row in rows], TIMEX_TYPE_DTYPE),
-        "value": string_array([row[3] for row in rows]),
-        "mod": string_array([row[4] for row in rows]),
-        "resolved": np.array([row[5] for row in rows], dtype=bool),
-        "sentence": string_array(sentence_texts),
+    return build_frame(TIMEX_TABLE_SPEC, {
+        "sent_id": sent_ids,
+        "expression": [text[row[0] : row[1]] for row in rows],
+        "type": [row[2] for row in rows],
+        "value": [row[3] for row in rows],
+        "mod": [row[4] for row in rows],
+        "resolved": [row[5] for row in rows],
+        "sentence": sentence_texts,
     })
 
 
@@ -294,6 +307,11 @@ def timeline(article: object) -> pd.DataFrame:
     ``start_date``, then ``sent_id``, then ``start``. Unresolved relative expressions (no
     dateline), PRESENT_REF/PAST_REF and durations without an anchor are left out.
     """
+    return build_frame(TIMELINE_SPEC, timeline_columns(article))
+
+
+def timeline_columns(article: object) -> Columns:
+    """The columns of :func:`timeline`, as lists."""
     document = as_document(article)
     text = document.text
     published = anchor_date(getattr(article, "published", None))
@@ -312,7 +330,7 @@ def timeline(article: object) -> pd.DataFrame:
                                timex.end - timex.sentence_start)
         rows.append(_row(timex.sent_id, text[timex.start : timex.end], timex.value, timex.type,
                          granularity, first, last, event, "point", timex.start, timex.end))
-    return _frame(rows + periods)
+    return _columns(rows + periods)
 
 
 def _dateline_text(article: object, published: dt.date) -> str:
@@ -438,33 +456,12 @@ def _duration_start(value: str, end: dt.date) -> dt.date | None:
     return end - step
 
 
-_TIMELINE_TYPE_DTYPE = pd.CategoricalDtype(["PUBLICATION", "DATE", "TIME", "DURATION"])
-_GRANULARITY_DTYPE = pd.CategoricalDtype(GRANULARITIES)
-_KIND_DTYPE = pd.CategoricalDtype(["publication", "point", "period"])
-
-
-def _frame(rows: list[dict[str, object]]) -> pd.DataFrame:
-    """The timeline table, sorted by start date, then sentence, then offset (nulls first)."""
+def _columns(rows: list[dict[str, object]]) -> Columns:
+    """The timeline's columns, sorted by start date, then sentence, then offset (nulls first)."""
     rows = sorted(rows, key=lambda row: (
         row["start_date"], row["sent_id"] is not None, row["sent_id"] or 0,
         row["start"] is not None, row["start"] or 0))
-
-    def column(name: str) -> list:
-        return [row[name] for row in rows]
-
-    return make_frame({
-        "sent_id": int_array(column("sent_id")),
-        "expression": string_array(column("expression")),
-        "value": string_array(column("value")),
-        "type": category_array(column("type"), _TIMELINE_TYPE_DTYPE),
-        "granularity": category_array(column("granularity"), _GRANULARITY_DTYPE),
-        "start_date": date_array(column("start_date")),
-        "end_date": date_array(column("end_date")),
-        "event": string_array(column("event")),
-        "kind": category_array(column("kind"), _KIND_DTYPE),
-        "start": int_array(column("start")),
-        "end": int_array(column("end")),
-    })
+    return {name: [row[name] for row in rows] for name in TIMELINE_SPEC}
 
 
 # ---------------------------------------------------------------------------------------

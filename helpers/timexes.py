@@ -24,17 +24,25 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import numpy as np
 import pandas as pd
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta, weekday
 
 from helpers.document import Document, as_document
-from helpers.frames import category_array, int_array, make_frame, string_array
+from helpers.frames import BOOL, INT, STRING, Columns, build_frame
 
-TIMEX_COLUMNS = ["start", "end", "text", "type", "value", "mod", "resolved"]
 TIMEX_TYPES = ["DATE", "TIME", "DURATION", "SET"]
 TIMEX_TYPE_DTYPE = pd.CategoricalDtype(TIMEX_TYPES)
+TIMEX_SPEC = {
+    "start": INT,
+    "end": INT,
+    "text": STRING,
+    "type": TIMEX_TYPE_DTYPE,
+    "value": STRING,
+    "mod": STRING,
+    "resolved": BOOL,
+}
+TIMEX_COLUMNS = list(TIMEX_SPEC)
 _WEEKDAYS = [relativedelta(weekday=weekday(i)) for i in range(7)]
 _CONTEXT_CHARS = 120
 _NUMERIC = re.compile(r"^\d+(?:\.\d+)?$")
@@ -960,16 +968,19 @@ def extract_timexes(text: str | Document, anchor: object = None) -> pd.DataFrame
     ``mod`` (string or <NA>: TimeML START/MID/END/APPROX/MORE_THAN...), ``resolved`` (bool:
     False when the value depends on an anchor that was not given).
     """
+    return build_frame(TIMEX_SPEC, timex_columns(text, anchor))
+
+
+def timex_columns(text: str | Document, anchor: object = None) -> Columns:
+    """The columns of :func:`extract_timexes`, as lists."""
     rows = iter_timexes(text, anchor)
     text = as_document(text).text
-    return make_frame(
-        {
-            "start": int_array([r[0] for r in rows]),
-            "end": int_array([r[1] for r in rows]),
-            "text": string_array([text[r[0] : r[1]] for r in rows]),
-            "type": category_array([r[2] for r in rows], TIMEX_TYPE_DTYPE),
-            "value": string_array([r[3] for r in rows]),
-            "mod": string_array([r[4] for r in rows]),
-            "resolved": np.array([r[5] for r in rows], dtype=bool),
-        }
-    )
+    return {
+        "start": [r[0] for r in rows],
+        "end": [r[1] for r in rows],
+        "text": [text[r[0] : r[1]] for r in rows],
+        "type": [r[2] for r in rows],
+        "value": [r[3] for r in rows],
+        "mod": [r[4] for r in rows],
+        "resolved": [r[5] for r in rows],
+    }

@@ -17,6 +17,7 @@ import pytest
 
 from helpers.notebooks import NOTEBOOK_DIR, notebook_paths, resolve_article_path
 
+pytestmark = pytest.mark.slow
 ROOT = NOTEBOOK_DIR.parent
 ARTICLE = Path("tests") / "data" / "lake_victoria_fisheries.txt"
 #: Per notebook number: strings that its outputs must show for the test article.
