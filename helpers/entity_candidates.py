@@ -152,6 +152,7 @@ class RunSplitter:
             if (
                 token.bare in time_words
                 and not token.shouting
+                and not self._ends_holiday(tokens, index)
                 or has_digits
                 and _DIGIT.search(token.text)
             ):
@@ -172,6 +173,15 @@ class RunSplitter:
         for piece, piece_initial in pieces:
             segments.extend(self.split_connectors(piece, piece_initial))
         return segments
+
+    def _ends_holiday(self, tokens: list[NameToken], index: int) -> bool:
+        """True when the time word ``tokens[index]`` ends a holiday's name ("New Year")."""
+        holidays = self.lists.words.holiday
+        return any(
+            " ".join(t.bare for t in tokens[index - size : index + 1]) in holidays
+            for size in (1, 2)
+            if index >= size
+        )
 
     def split_connectors(self, tokens: list[NameToken], initial: bool) -> list[Segment]:
         """Split at "and", "of", "for", "the" and "&" unless the phrase reads as one name."""

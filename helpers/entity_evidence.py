@@ -1,18 +1,28 @@
-"""Stage 3a of entity recognition: a name no list or head word types, typed by its context.
+"""Stage 3a of entity recognition: what the words around a name say about its type.
 
-A PERSON needs evidence: a census first name or surname, a verb of saying or an age next to it
-("Ismoil said", "said Ismoil", "Savic, 65,"), or several name words none of which the text uses
-in lower case. An ORG follows "the", has a plural or web-like last word, is named after a
-country or major city ("Leeds United"), stands before a score ("Arsenal 2") or a company noun
-("Omnicom shares"). A place follows "in" or "near". A title in quotation marks is a work. Without
-evidence a name is MISC, not a PERSON. All mentions of one name take the type most of them
-suggest (:meth:`ContextEvidence.vote`).
+Each mention may have a *clue* from its context, with a strength:
+
+- decisive: a title in quotation marks is a work ("``Iron Mask''", MISC); a descriptor in an
+  apposition or right before the name ("Nokia, the Finnish company"; "militant group Hamas";
+  "Kofi Annan, the U.N. secretary-general"; "the city of Mandela");
+- a phrase: a company noun after it ("Omnicom shares", ORG); a verb only people do, an age or
+  "who" ("Mandela spoke", "Savic, 65,", PERSON); a verb of saying followed by "he"/"she" (PERSON)
+  or "it" (ORG);
+- weak: a verb of saying or acting after it ("Lufthansa said": a PERSON when the name is a
+  person's name by the census lists, else an ORG), "said" before it (PERSON), "the" before it
+  (ORG), "in"/"near" before it (GPE).
+
+A name's own shape also counts (:meth:`ContextEvidence.form_label`): census first names and
+surnames make a PERSON, a club named after a city ("Leeds United") or more than four words an
+ORG, "-ism"/"-ology" a MISC; several words the text never writes in lower case, a PERSON. :meth:`ContextEvidence.vote` gives every mention of one unknown
+name the type its strongest evidence says; without evidence a name is MISC, not a PERSON.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import NamedTuple
 
 from helpers.entity_context import NameContext
 from helpers.entity_lexicon import MAX_PERSON_TOKENS
@@ -20,38 +30,165 @@ from helpers.entity_spans import Mention
 from helpers.entity_typing import SCORE_AFTER
 from helpers.gazetteer import normalise
 
-PERSON_CUES = frozenset({"said", "says", "told", "asked", "thanked", "quoted"})
-"""Verbs before a name that make an unknown name a person ("said Ismoil")."""
-_PERSON_CONTEXT_AFTER = re.compile(
-    r"(?:'s)?(?:[ \t]*\n?[ \t]*(?:said|says|told|added|asked|explained|himself|herself)\b"
-    r"|,[ \t]*(?:who\b|\d{1,3},))"
-)
+DECISIVE, PHRASE, WEAK = 3, 2, 1
+"""Strengths of a clue."""
+PLACE_CUES = frozenset({"in", "near", "outside", "inside", "throughout"})
+"""Prepositions before an unknown name that make it a place ("in Cherating")."""
+_SAYING_BEFORE = frozenset({"said", "says", "told", "asked", "thanked", "quoted"})
 _OPENING_QUOTES = ("``", '"', "\u201c")
 _CLOSING_QUOTE = re.compile("[,.]?(?:''|[\"\u201d])(?![ \t]*(?:said|says|asked|added)\\b)")
 """A name between these quotation marks is the title of a work ("``Iron Mask''"), unless the
 quotation is speech ("“Kofi Annan,” said ...")."""
-PLACE_CUES = frozenset({"in", "near", "outside", "inside", "throughout"})
-"""Prepositions before an unknown name that make it a place ("in Cherating")."""
 _ORG_CONTEXT_AFTER = re.compile(
     r"(?:'s)?[ \t]*\n?[ \t]*(?:shares|stock|spokes(?:man|woman|person)|executives?|employees"
     r"|subsidiary|unit|shareholders|investors|chief executive|chairman)\b"
 )
 """Nouns after an unknown name that make it an organisation ("Omnicom shares")."""
-_ORG_LIKE_WORD = re.compile(r"[a-z]s$|\.(?:com|net|org)$|[a-z][A-Z]")
+_PERSON_CONTEXT_AFTER = re.compile(r",[ \t]*(?:who\b|\d{1,3},)")
+_VERB_AFTER = re.compile(
+    r"(?:['\u2019]s)?[ \t]*\n?[ \t]*(?:(?:also|has|had|have|will|would|then|later|again|now|"
+    r"previously|recently|quickly|on[ \t]+\w+day|last[ \t]+\w+)[ \t]+)?([a-z]+)\b"
+    r"(?:[ \t]+(?:on[ \t]+\w+[ \t]+)?(?:that[ \t]+)?(he|she|it|they)\b)?"
+)
+_APPOSITION = re.compile(
+    r",[ \t]*\n?[ \t]*(?:the|an?|[A-Z][\w.&-]*['\u2019]s)[ \t]+"
+    r"(?:[\w.&'\u2019-]+[ \t]+){0,4}?([a-z][a-z-]*)(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:of|in|that|which|who|based|for|and|with|to)\b)"
+)
+_ORG_LIKE_WORD = re.compile(r"\.(?:com|net|org)$|[a-z][A-Z]")
+_PLURAL = re.compile(r"[a-z]s$")
+_ABSTRACT_SUFFIX = re.compile(r"(?:ism|ology|ity)$")
+"""Names of beliefs, sciences and qualities ("Scientology", "Buddhism", "Christianity")."""
+
+
+class Clue(NamedTuple):
+    """A type the context suggests, and how strongly."""
+
+    label: str
+    strength: int
 
 
 class ContextEvidence:
-    """Types unknown names from the words around their mentions."""
+    """Types names from the words around their mentions (see the module docstring)."""
 
     def __init__(self, context: NameContext) -> None:
         self.context = context
         self.text = context.text
         self.lists = context.lists
+        self.words = context.lists.words
+
+    # -- one mention ---------------------------------------------------------------------
+
+    def clue(self, mention: Mention) -> Clue | None:
+        """The strongest clue to the type of ``mention`` in its context, if any."""
+        decisive = self.decisive_clue(mention)
+        if decisive is not None:
+            return decisive
+        text = self.text
+        if _ORG_CONTEXT_AFTER.match(text, mention.end):
+            return Clue("ORG", PHRASE)
+        if _PERSON_CONTEXT_AFTER.match(text, mention.end):
+            return Clue("PERSON", PHRASE)
+        verb = _VERB_AFTER.match(text, mention.end)
+        if verb and verb.group(1) in self.words.person_verb:
+            return Clue("PERSON", PHRASE)
+        if verb and verb.group(1) in self.words.speech_verb:
+            pronoun = verb.group(2)
+            if pronoun in ("he", "she"):
+                return Clue("PERSON", PHRASE)
+            if pronoun == "it":
+                return Clue("ORG", PHRASE)
+            return Clue("PERSON" if self._has_person_name(mention) else "ORG", WEAK)
+        before = self.context.word_before(mention.start).lower()
+        if before in _SAYING_BEFORE:
+            return Clue("PERSON", WEAK)
+        if before == "the":
+            return Clue("ORG", WEAK)
+        if before in PLACE_CUES:
+            return Clue("GPE", WEAK)
+        return None
+
+    def decisive_clue(self, mention: Mention) -> Clue | None:
+        """A quoted title (MISC) or a descriptor next to the name (see the module docstring)."""
+        text = self.text
+        if text[max(0, mention.start - 2) : mention.start].endswith(
+            _OPENING_QUOTES
+        ) and _CLOSING_QUOTE.match(text, mention.end):
+            return Clue("MISC", DECISIVE)
+        label = self._descriptor_label(self.context.word_before(mention.start).lower())
+        if label is None:
+            apposition = _APPOSITION.match(text, mention.end)
+            label = apposition and self._descriptor_label(apposition.group(1))
+        return Clue(label, DECISIVE) if label else None
+
+    def _descriptor_label(self, noun: str) -> str | None:
+        words = self.words
+        if noun in words.org_descriptor or noun.endswith("maker"):
+            return "ORG"
+        if noun in words.person_descriptor or noun in words.title:
+            return "PERSON"
+        if noun in words.place_descriptor:
+            return "GPE"
+        return None
+
+    def _is_first_name(self, word: str) -> bool:
+        """A census first name of three letters or more ("Al Qaeda", "Ed" are no evidence)."""
+        return len(word) > 2 and word.lower() in self.lists.first_names and not word.isupper()
+
+    def _has_person_name(self, mention: Mention) -> bool:
+        """A census first name or surname among the name's words."""
+        surnames = self.lists.surnames
+        return any(
+            self._is_first_name(t) or (t.lower() in surnames and not t.isupper())
+            for t in mention.tokens
+        )
+
+    def form_label(self, mention: Mention) -> str | None:
+        """The type a name's own words suggest, without context (None: no suggestion)."""
+        lists = self.lists
+        tokens = [t.lower() for t in mention.tokens]
+        if len(tokens) > MAX_PERSON_TOKENS:
+            return "ORG"
+        if len(tokens) > 1 and self._club_named_after_place(mention.tokens):
+            return "ORG"  # "Leeds United", "Bayern Munich": a club or firm named after a place
+        if len(tokens) > 1 and self._is_first_name(mention.tokens[0]):
+            return "PERSON"
+        word = mention.tokens[-1]
+        if len(tokens) > 1 and _PLURAL.search(word) and tokens[-1] not in lists.surnames:
+            return "ORG"  # "TV Books", "New York Yankees"
+        if self._has_person_name(mention):
+            return "PERSON"
+        if len(tokens) == 1 and SCORE_AFTER.match(self.text, mention.end):
+            return "ORG"  # "Arsenal 2": a team in a results line
+        if _ORG_LIKE_WORD.search(word):
+            return "ORG"
+        if _ABSTRACT_SUFFIX.search(word):
+            return "MISC"
+        return None
+
+    def _looks_like_foreign_name(self, mention: Mention) -> bool:
+        """Several name words the text never writes in lower case ("Sergei Mikhailov")."""
+        vocabulary = self.context.lower_vocabulary
+        return len(mention.tokens) > 1 and not any(t.lower() in vocabulary for t in mention.tokens)
+
+    def _club_named_after_place(self, tokens: list[str]) -> bool:
+        """A major city or country with a club word ("Leeds United", "Real Madrid") or after
+        another word ("Bayern Munich", "Werder Bremen"); not before one ("Vladimir Putin")."""
+        lists = self.lists
+        first, rest = tokens[0], tokens[1:]
+        if first.lower() in lists.first_names:
+            return False
+        if any(t.lower() in self.words.team_word for t in tokens):
+            return True
+        return any(t in lists.major_cities or t in lists.countries for t in rest)
+
+    # -- all mentions of one name ------------------------------------------------------------
 
     def vote(self, group: list[Mention]) -> None:
-        """Give every mention of one unknown name the type most of its mentions suggest.
+        """Give every mention of one unknown name the type its evidence suggests.
 
-        A one-word name that never occurs without its "'s" keeps it and is a business ("Moody's").
+        A one-word name that never occurs without its "'s" keeps it and is a business
+        ("Moody's"). Otherwise the strongest clue wins (decisive or phrase clues outvote the
+        name's shape); then a name shaped like a person's; then the most common weak clue.
         """
         text = self.text
         if len(group[0].tokens) == 1 and all(m.possessive for m in group):
@@ -61,47 +198,28 @@ class ContextEvidence:
                     m.text = text[m.start : m.end]
                     m.label, m.entity = "ORG", normalise(m.text)
                 return
-        votes = Counter(self.guess(m) for m in group)
-        label = "PERSON" if votes["PERSON"] else max(votes, key=votes.__getitem__)
+        if len(group[0].tokens) > 1 and all(name.isupper() for name in group[0].tokens):
+            return  # several unknown ALL-CAPS words ("PUBLICATION NOTES") are not a name
+        label = self._label_of(group)
         for m in group:
             m.label = label
 
-    def guess(self, mention: Mention) -> str | None:
-        """The type one mention's context suggests (None: not a name); see the module docstring."""
-        lists, text = self.lists, self.text
-        tokens = [t.lower() for t in mention.tokens]
-        if text[max(0, mention.start - 2) : mention.start].endswith(
-            _OPENING_QUOTES
-        ) and _CLOSING_QUOTE.match(text, mention.end):
-            return "MISC"
-        if len(tokens) > 1 and all(name.isupper() for name in mention.tokens):
-            return None
-        if len(tokens) > MAX_PERSON_TOKENS:
-            return "ORG"
-        if len(tokens) > 1 and tokens[0] not in lists.first_names:
-            if any(
-                name in lists.major_cities or name in lists.countries for name in mention.tokens
-            ):
-                return "ORG"  # "Leeds United", "Bayern Munich": a club or firm named after a place
-        if any(
-            (t in lists.first_names or t in lists.surnames) and not name.isupper()
-            for t, name in zip(tokens, mention.tokens)
-        ):
+    def _label_of(self, group: list[Mention]) -> str:
+        clues = [clue for clue in map(self.clue, group) if clue is not None]
+        strongest = max((clue.strength for clue in clues), default=0)
+        if strongest >= PHRASE:
+            return _most_common(clue.label for clue in clues if clue.strength == strongest)
+        form = self.form_label(group[0])
+        if form is not None:
+            return form
+        if any(clue.label == "PERSON" for clue in clues):
             return "PERSON"
-        if len(tokens) == 1 and SCORE_AFTER.match(text, mention.end):
-            return "ORG"  # "Arsenal 2": a team in a results line
-        before = self.context.word_before(mention.start).lower()
-        if before == "the":
-            return "ORG"
-        word = mention.tokens[-1]
-        if _ORG_LIKE_WORD.search(word) and word.lower() not in lists.surnames:
-            return "ORG"
-        if _ORG_CONTEXT_AFTER.match(text, mention.end):
-            return "ORG"
-        if before in PERSON_CUES or _PERSON_CONTEXT_AFTER.match(text, mention.end):
-            return "PERSON"
-        if before in PLACE_CUES:
-            return "GPE"
-        if len(tokens) > 1 and not any(t in self.context.lower_vocabulary for t in tokens):
-            return "PERSON"
-        return "MISC"
+        if clues:
+            return _most_common(clue.label for clue in clues)
+        return "PERSON" if self._looks_like_foreign_name(group[0]) else "MISC"
+
+
+def _most_common(labels) -> str:
+    """The most frequent label (ties: the first seen)."""
+    counts = Counter(labels)
+    return max(counts, key=counts.__getitem__)

@@ -44,6 +44,17 @@ class WordClasses:
     gpe_head: frozenset[str]
     fac_head: frozenset[str]
     event_head: frozenset[str]
+    misc_head: frozenset[str]
+    holiday: frozenset[str]
+    org_descriptor: frozenset[str]
+    person_descriptor: frozenset[str]
+    place_descriptor: frozenset[str]
+    speech_verb: frozenset[str]
+    person_verb: frozenset[str]
+    sports_word: frozenset[str]
+    team_verb_after: frozenset[str]
+    team_word_before: frozenset[str]
+    team_word: frozenset[str]
 
     @property
     def skip(self) -> frozenset[str]:

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 
 from helpers.entity_context import NameContext
-from helpers.entity_evidence import ContextEvidence
+from helpers.entity_evidence import DECISIVE, PHRASE, ContextEvidence
 from helpers.entity_lexicon import lookup_key
+from helpers.entity_sports import SportsContext
 from helpers.entity_spans import (
     ACRONYM,
     APOSTROPHES,
@@ -56,8 +57,37 @@ _NAME_SUFFIXES = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"})
 _ACRONYM_BRACKET = re.compile(rf"^(?:[{APOSTROPHES}]s?)?\s*\($")
 _LONG_FORM_WORD = re.compile(rf"[\w&][\w&{APOSTROPHES}-]*")
 
-PersonParts = dict[str, list[tuple[int, str]]]
-"""A person name's first or last word → the (start, entity) of the full names that have it."""
+class PersonAliases:
+    """The full person names of a text (two name words or more), by surname and first name.
+
+    A short name joins the full name it shortens, wherever that stands: the nearest one before
+    it, else the first one after it. Only full names are anchors, so a short name merged once
+    never becomes the anchor of another ("Republican candidate Trump", "a Trump victory").
+    """
+
+    def __init__(self) -> None:
+        self._by_surname: dict[str, list[tuple[int, str]]] = {}
+        self._by_first_name: dict[str, list[tuple[int, str]]] = {}
+
+    def add(self, mention: Mention, first_name: bool = True) -> None:
+        """Index ``mention`` if it is a full person name (by its first name too, unless
+        ``first_name`` is False: a name found a person by vote only, "Yahoo Finance")."""
+        name = [t for t in mention.tokens if t.lower() not in _NAME_SUFFIXES] or mention.tokens
+        if len(name) < 2:
+            return
+        anchor = (mention.start, mention.entity)
+        insort(self._by_surname.setdefault(POSSESSIVE.sub("", name[-1]), []), anchor)
+        if first_name:
+            insort(self._by_first_name.setdefault(POSSESSIVE.sub("", name[0]), []), anchor)
+
+    def full_name(self, mention: Mention, first_names_too: bool) -> str | None:
+        """The full name ``mention`` shortens (its surname; with ``first_names_too`` also its
+        first name: "Lee" for "Lee Tae-shik"), or None."""
+        surface = normalise(mention.text)
+        anchors = self._by_surname.get(surface)
+        if anchors is None and first_names_too:
+            anchors = self._by_first_name.get(surface)
+        return nearest(anchors, mention.start) if anchors else None
 
 
 class DocumentRules:
@@ -73,53 +103,107 @@ class DocumentRules:
         """Type, merge and link ``mentions``; drop those that turn out not to be names."""
         mentions.sort(key=lambda m: m.start)
         mentions = AcronymDefinitions(self.text).apply(mentions)
-        person_parts: PersonParts = {}
+        aliases = PersonAliases()
         known: dict[str, tuple[str, str]] = {}
         for m in mentions:
             if m.label == "PERSON":
-                name = [t for t in m.tokens if t.lower() not in _NAME_SUFFIXES] or m.tokens
-                parts = [name[-1], name[0]] if len(name) > 1 else [name[0]]
-                for part in parts:
-                    person_parts.setdefault(POSSESSIVE.sub("", part), []).append(
-                        (m.start, m.entity)
-                    )
+                aliases.add(m)
             elif m.label is not None:
                 known.setdefault(normalise(m.text), (m.label, m.entity))
         countries_named = {m.entity for m in mentions if m.label in ("GPE", "NORP")}
         unknown: dict[str, list[Mention]] = {}
+        places: dict[str, list[Mention]] = {}
+        people: dict[str, str] = {}  # one-word names typed PERSON by their words → entity
+        for m in mentions:
+            if m.label == "PERSON" and len(m.tokens) == 1:
+                m.entity = aliases.full_name(m, True) or m.entity
+                people.setdefault(normalise(m.text), m.entity)
         for m in mentions:
             surface = normalise(m.text)
-            if m.label == "PERSON":
-                if len(m.tokens) == 1 and surface in person_parts:
-                    m.entity = nearest(person_parts[surface], m.start)
-                continue
             if m.label is not None:
                 continue
-            if surface in person_parts and (
-                m.hint != "unknown" or not m.sentence_initial or len(m.tokens) == 1
-            ):
-                m.label, m.entity = "PERSON", nearest(person_parts[surface], m.start)
+            full = (
+                aliases.full_name(m, m.hint == "unknown") or people.get(surface)
+                if (m.hint != "unknown" or not m.sentence_initial or len(m.tokens) == 1)
+                and not self._literal_place(m)
+                else None
+            )
+            if full is not None:
+                m.label, m.entity = "PERSON", full
             elif surface in known:
                 m.label, m.entity = known[surface]
             elif m.hint == "title":
                 continue
+            elif m.hint in ("GPE", "LOC"):
+                places.setdefault(surface, []).append(m)
             else:
                 self._type_by_lists(m, surface, countries_named, unknown)
             if m.label is not None and m.label != "PERSON":
                 known.setdefault(surface, (m.label, m.entity))
         # Longer names first: "Sergei Kiriyenko", found a person by vote, makes "Kiriyenko" one.
-        for surface, group in sorted(unknown.items(), key=lambda item: -len(item[1][0].tokens)):
-            if len(group[0].tokens) == 1 and surface in person_parts:
+        for group in sorted(unknown.values(), key=lambda group: -len(group[0].tokens)):
+            full = (
+                aliases.full_name(group[0], True) or people.get(normalise(group[0].text))
+                if len(group[0].tokens) == 1
+                else None
+            )
+            if full is not None:
                 for m in group:
-                    m.label, m.entity = "PERSON", nearest(person_parts[surface], m.start)
+                    m.label, m.entity = "PERSON", aliases.full_name(m, True) or full
                 continue
             self.evidence.vote(group)
-            if group[0].label == "PERSON" and len(group[0].tokens) > 1:
-                parts = person_parts.setdefault(POSSESSIVE.sub("", group[0].tokens[-1]), [])
-                parts.extend((m.start, m.entity) for m in group)
-                parts.sort()
+            if group[0].label == "PERSON":
+                for m in group:
+                    aliases.add(m, first_name=False)
+        for surface, group in places.items():
+            self._type_place(surface, group)
+        self._find_teams(mentions)
         self._title_affiliations(mentions)
         return [m for m in mentions if m.label is not None]
+
+    def _literal_place(self, mention: Mention) -> bool:
+        """A listed place right after "in", "at", "near"... ("arrived in Paris")."""
+        return (
+            mention.hint in ("GPE", "LOC")
+            and self.context.word_before(mention.start).lower() in LITERAL_PLACE_AFTER
+        )
+
+    def _type_place(self, surface: str, group: list[Mention]) -> None:
+        """A city or region the lists know keeps its type unless its context says otherwise:
+        a descriptor ("Nokia, the Finnish company"), a verb only people do ("Mandela spoke"),
+        "said it" (an organisation, but a capital that speaks is a metonym: "Pyongyang said")."""
+        clues = [clue for clue in map(self.evidence.clue, group) if clue is not None]
+        strongest = max(clues, key=lambda clue: clue.strength, default=None)
+        label = group[0].hint
+        if strongest is not None and (
+            strongest.strength == DECISIVE
+            or (
+                strongest.strength == PHRASE
+                and not (strongest.label == "ORG" and surface in capitals())
+            )
+        ):
+            label = strongest.label
+        for m in group:
+            m.label = label
+
+    def _find_teams(self, mentions: list[Mention]) -> None:
+        """Places and unknown names that play in a match are teams: ORG (see
+        :mod:`helpers.entity_sports`); so are their other mentions in sports context."""
+        sports = SportsContext(self.context)
+        teams: set[str] = set()
+        candidates = [m for m in mentions if m.label in ("GPE", "LOC", "MISC")]
+        for m in candidates:
+            if sports.is_team(m, listed_place=m.label != "MISC"):
+                m.label = "ORG"
+                teams.add(m.text)
+        for m in candidates:
+            if (
+                m.label != "ORG"
+                and m.text in teams
+                and sports.in_sports_context(m)
+                and self.context.word_before(m.start).lower() not in LITERAL_PLACE_AFTER
+            ):
+                m.label = "ORG"
 
     def link_metonyms(self, mentions: list[Mention]) -> None:
         """Set ``refers_to`` of every capital city that stands for its country's government."""
@@ -133,12 +217,10 @@ class DocumentRules:
         countries_named: set[str],
         unknown: dict[str, list[Mention]],
     ) -> None:
-        """A place hinted by the lists, a country code of a country the text names, a country
-        written otherwise, an acronym; else ``m`` joins the unknown names."""
+        """A country code of a country the text names, a country written otherwise, an
+        acronym; else ``m`` joins the unknown names."""
         lists = self.lists
-        if m.hint in ("GPE", "LOC"):
-            m.label = m.hint
-        elif surface in lists.codes and lists.codes[surface] in countries_named:
+        if surface in lists.codes and lists.codes[surface] in countries_named:
             m.label, m.entity = "GPE", lists.codes[surface]
         elif surface in lists.countries:
             m.label, m.entity = "GPE", lists.countries[surface]

@@ -69,6 +69,8 @@ class SegmentTyper:
         """The mentions of one segment, typed when its words say the type."""
         lists, text, context = self.lists, self.text, self.context
         skip = lists.skip
+        if tokens and self._surface_lower(tokens) in lists.words.holiday:
+            return [mention_of(text, tokens, "EVENT", surface_of(text, tokens), initial)]
         while tokens and tokens[0].bare in skip and not tokens[0].shouting:
             tokens, initial = tokens[1:], False
         while tokens and tokens[-1].bare in skip and not tokens[-1].shouting:
@@ -106,6 +108,9 @@ class SegmentTyper:
         people = self._with_title(tokens, None)
         if people is not None:
             return people
+        split = self._split_after_org_head(tokens, initial)
+        if split is not None:
+            return split
         if len(tokens) == 1 and tokens[0].bare in SINGLE_WORD_ORGS:
             return [mention_of(text, tokens, "ORG", surface_of(text, tokens), initial)]
         if len(tokens) == 1 and (
@@ -132,6 +137,31 @@ class SegmentTyper:
         if title:
             mention.label, mention.title, mention.hint = "PERSON", title, None
         return [mention]
+
+    def _surface_lower(self, tokens: list[NameToken]) -> str:
+        return normalise(self.text[tokens[0].start : tokens[-1].end]).lower().replace("\u2019", "'")
+
+    def _split_after_org_head(
+        self, tokens: list[NameToken], initial: bool
+    ) -> list[Mention] | None:
+        """ "Refugee Council Enver Solomon": an organisation name (two words or more, ending in
+        an organisation head word) directly followed by a person's name, as in captions."""
+        lists = self.lists
+        for at in range(2, len(tokens) - 1):
+            name = tokens[at:]
+            if (
+                tokens[at - 1].bare in lists.words.org_head
+                and len(name) <= 3
+                and (name[0].bare in lists.first_names or name[-1].bare in lists.surnames)
+                and not any(t.bare in lists.head or t.bare in lists.titleish for t in name)
+                and not any(t.shouting for t in name)
+            ):
+                organisation = mention_of(
+                    self.text, tokens[:at], "ORG", surface_of(self.text, tokens[:at]), initial
+                )
+                person = mention_of(self.text, name, "PERSON", surface_of(self.text, name), False)
+                return [organisation, person]
+        return None
 
     def _split_affiliation(self, tokens: list[NameToken], initial: bool) -> list[Mention] | None:
         """ "US Assistant Secretary ... James Kelly", "Japanese Foreign Ministry", "US State Department",
@@ -207,7 +237,12 @@ class SegmentTyper:
             and tokens[split - 1].bare not in ("of", "for", "and", "the")
         ):
             split -= 1
-        if split == 0 or split == len(tokens) or len(tokens) - split > MAX_PERSON_TOKENS:
+        if (
+            split == 0
+            or split == len(tokens)
+            or len(tokens) - split > MAX_PERSON_TOKENS
+            or tokens[split - 1].bare in ("of", "for", "and", "the")  # "Commissioner for Refugees"
+        ):
             return None
         return self._titled_person(tokens[:split], tokens[split:], affiliation)
 
@@ -251,6 +286,8 @@ class SegmentTyper:
             return "FAC"
         if many and last in words.event_head:
             return "EVENT"
+        if many and last in words.misc_head:
+            return "MISC"  # "Dow Jones Industrial Average", "Nobel Prize"
         if lists.looks_like_person(tokens):
             return "PERSON"
         if not many and ACRONYM.match(tokens[0].text):
