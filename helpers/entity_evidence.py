@@ -4,13 +4,14 @@ Each mention may have a *clue* from its context, with a strength:
 
 - decisive: a title in quotation marks is a work ("``Iron Mask''", MISC); a descriptor in an
   apposition or right before the name ("Nokia, the Finnish company"; "militant group Hamas";
-  "Kofi Annan, the U.N. secretary-general"; "the city of Mandela");
-- a phrase: a company noun after it ("Omnicom shares", ORG); a verb only people do, an age or
-  "who" ("Mandela spoke", "Savic, 65,", PERSON); a verb of saying followed by "he"/"she" (PERSON)
-  or "it" (ORG);
+  "Kofi Annan, the U.N. secretary-general"; "the town of Mandela"); a modifier before it ("the Iranian-backed
+  Hezbollah": ORG; "the Iranian-born Ahmad": PERSON);
+- a phrase: a company noun after it ("Omnicom shares", ORG); a verb only people do or an age
+  ("Mandela spoke", "Savic, 65,", PERSON); a verb of saying followed by "he"/"she" (PERSON)
+  or "it" (ORG); "the" before a plural name ("the Yankees", ORG);
 - weak: a verb of saying or acting after it ("Lufthansa said": a PERSON when the name is a
-  person's name by the census lists, else an ORG), "said" before it (PERSON), "the" before it
-  (ORG), "in"/"near" before it (GPE).
+  person's name by the census lists, else an ORG), "said" before it or ", who" after it
+  (PERSON), "the" before it (ORG), "in"/"near" before it (GPE).
 
 A name's own shape also counts (:meth:`ContextEvidence.form_label`): census first names and
 surnames make a PERSON, a club named after a city ("Leeds United") or more than four words an
@@ -44,7 +45,8 @@ _ORG_CONTEXT_AFTER = re.compile(
     r"|subsidiary|unit|shareholders|investors|chief executive|chairman)\b"
 )
 """Nouns after an unknown name that make it an organisation ("Omnicom shares")."""
-_PERSON_CONTEXT_AFTER = re.compile(r",[ \t]*(?:who\b|\d{1,3},)")
+_AGE_AFTER = re.compile(r",[ \t]*\d{1,3},")
+_WHO_AFTER = re.compile(r",[ \t]*who\b")
 _VERB_AFTER = re.compile(
     r"(?:['\u2019]s)?[ \t]*\n?[ \t]*(?:(?:also|has|had|have|will|would|then|later|again|now|"
     r"previously|recently|quickly|on[ \t]+\w+day|last[ \t]+\w+)[ \t]+)?([a-z]+)\b"
@@ -54,6 +56,9 @@ _APPOSITION = re.compile(
     r",[ \t]*\n?[ \t]*(?:the|an?|[A-Z][\w.&-]*['\u2019]s)[ \t]+"
     r"(?:[\w.&'\u2019-]+[ \t]+){0,4}?([a-z][a-z-]*)(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:of|in|that|which|who|based|for|and|with|to)\b)"
 )
+_PLACE_OF = re.compile(r"\b(?:city|town|village|province|port|county|district)[ \t]+of[ \t]+$")
+_ORG_MODIFIER = re.compile(r"-(?:based|backed|owned|run|controlled|funded|listed|affiliated)$")
+_PERSON_MODIFIER = re.compile(r"-born$")
 _ORG_LIKE_WORD = re.compile(r"\.(?:com|net|org)$|[a-z][A-Z]")
 _PLURAL = re.compile(r"[a-z]s$")
 _ABSTRACT_SUFFIX = re.compile(r"(?:ism|ology|ity)$")
@@ -86,7 +91,7 @@ class ContextEvidence:
         text = self.text
         if _ORG_CONTEXT_AFTER.match(text, mention.end):
             return Clue("ORG", PHRASE)
-        if _PERSON_CONTEXT_AFTER.match(text, mention.end):
+        if _AGE_AFTER.match(text, mention.end):
             return Clue("PERSON", PHRASE)
         verb = _VERB_AFTER.match(text, mention.end)
         if verb and verb.group(1) in self.words.person_verb:
@@ -102,7 +107,10 @@ class ContextEvidence:
         if before in _SAYING_BEFORE:
             return Clue("PERSON", WEAK)
         if before == "the":
-            return Clue("ORG", WEAK)
+            plural = len(mention.tokens) == 1 and _PLURAL.search(mention.tokens[0])
+            return Clue("ORG", PHRASE if plural else WEAK)  # "the Yankees", "the Smithsonian"
+        if _WHO_AFTER.match(text, mention.end):
+            return Clue("PERSON", WEAK)
         if before in PLACE_CUES:
             return Clue("GPE", WEAK)
         return None
@@ -114,7 +122,10 @@ class ContextEvidence:
             _OPENING_QUOTES
         ) and _CLOSING_QUOTE.match(text, mention.end):
             return Clue("MISC", DECISIVE)
-        label = self._descriptor_label(self.context.word_before(mention.start).lower())
+        before = self.context.word_before(mention.start).lower()
+        label = self._descriptor_label(before) or _modifier_label(before)
+        if label is None and _PLACE_OF.search(text, max(0, mention.start - 20), mention.start):
+            label = "GPE"  # "the city of Mandela"
         if label is None:
             apposition = _APPOSITION.match(text, mention.end)
             label = apposition and self._descriptor_label(apposition.group(1))
@@ -130,16 +141,22 @@ class ContextEvidence:
             return "GPE"
         return None
 
-    def _is_first_name(self, word: str) -> bool:
-        """A census first name of three letters or more ("Al Qaeda", "Ed" are no evidence)."""
-        return len(word) > 2 and word.lower() in self.lists.first_names and not word.isupper()
+    def _is_first_name(self, word: str, following: str | None = None) -> bool:
+        """A census first name, not "Al" or "El" as an article ("Al Qaeda")."""
+        lower = word.lower()
+        if lower not in self.lists.first_names or word.isupper():
+            return False
+        return lower not in ("al", "el") or (
+            following is not None and following.lower() in self.lists.surnames
+        )
 
     def _has_person_name(self, mention: Mention) -> bool:
         """A census first name or surname among the name's words."""
-        surnames = self.lists.surnames
+        surnames, tokens = self.lists.surnames, mention.tokens
         return any(
-            self._is_first_name(t) or (t.lower() in surnames and not t.isupper())
-            for t in mention.tokens
+            self._is_first_name(t, tokens[i + 1] if i + 1 < len(tokens) else None)
+            or (t.lower() in surnames and not t.isupper())
+            for i, t in enumerate(tokens)
         )
 
     def form_label(self, mention: Mention) -> str | None:
@@ -150,7 +167,7 @@ class ContextEvidence:
             return "ORG"
         if len(tokens) > 1 and self._club_named_after_place(mention.tokens):
             return "ORG"  # "Leeds United", "Bayern Munich": a club or firm named after a place
-        if len(tokens) > 1 and self._is_first_name(mention.tokens[0]):
+        if len(tokens) > 1 and self._is_first_name(mention.tokens[0], mention.tokens[1]):
             return "PERSON"
         word = mention.tokens[-1]
         if len(tokens) > 1 and _PLURAL.search(word) and tokens[-1] not in lists.surnames:
@@ -171,14 +188,17 @@ class ContextEvidence:
         return len(mention.tokens) > 1 and not any(t.lower() in vocabulary for t in mention.tokens)
 
     def _club_named_after_place(self, tokens: list[str]) -> bool:
-        """A major city or country with a club word ("Leeds United", "Real Madrid") or after
-        another word ("Bayern Munich", "Werder Bremen"); not before one ("Vladimir Putin")."""
+        """A major city or country with a club word ("Leeds United", "Real Madrid"), after
+        another word ("Bayern Munich", "Werder Bremen") or before two ("Boston Red Sox"); not
+        before one ("Vladimir Putin")."""
         lists = self.lists
         first, rest = tokens[0], tokens[1:]
         if first.lower() in lists.first_names:
             return False
         if any(t.lower() in self.words.team_word for t in tokens):
             return True
+        if len(rest) > 1 and (first in lists.major_cities or first in lists.countries):
+            return True  # "Boston Red Sox"
         return any(t in lists.major_cities or t in lists.countries for t in rest)
 
     # -- all mentions of one name ------------------------------------------------------------
@@ -212,14 +232,19 @@ class ContextEvidence:
         form = self.form_label(group[0])
         if form is not None:
             return form
-        if any(clue.label == "PERSON" for clue in clues):
-            return "PERSON"
         if clues:
             return _most_common(clue.label for clue in clues)
         return "PERSON" if self._looks_like_foreign_name(group[0]) else "MISC"
 
 
+def _modifier_label(word: str) -> str | None:
+    """ "the Iranian-backed Hezbollah" (ORG), "the Iranian-born Ahmad" (PERSON)."""
+    if _ORG_MODIFIER.search(word):
+        return "ORG"
+    return "PERSON" if _PERSON_MODIFIER.search(word) else None
+
+
 def _most_common(labels) -> str:
-    """The most frequent label (ties: the first seen)."""
+    """The most frequent label (ties: PERSON first, then the first seen)."""
     counts = Counter(labels)
-    return max(counts, key=counts.__getitem__)
+    return max(counts, key=lambda label: (counts[label], label == "PERSON"))

@@ -106,9 +106,22 @@ class NameLists:
         """First name + more name words, or a middle initial ("George W. Bush")."""
         if not tokens or len(tokens) > MAX_PERSON_TOKENS or tokens[-1].bare in self.head:
             return False
-        if len(tokens) > 1 and tokens[0].bare in self.first_names and not tokens[0].shouting:
+        if len(tokens) > 1 and self.is_first_name(tokens[0], tokens[1]):
             return all(t.text[0].isupper() for t in tokens[1:])
         return len(tokens) > 2 and _is_initial(tokens[1].text)
+
+
+    def is_first_name(self, token: NameToken, following: NameToken | None = None) -> bool:
+        """A census first name, not shouted; "Al" and "El" before a word that is no census
+        surname are the Arabic or Spanish article ("Al Qaeda", "El Salvador"; but "Al Gore")."""
+        if token.bare not in self.first_names or token.shouting:
+            return False
+        if token.bare in _ARTICLES:
+            return following is not None and following.bare in self.surnames
+        return True
+
+
+_ARTICLES = frozenset({"al", "el"})
 
 
 def _is_initial(word: str) -> bool:

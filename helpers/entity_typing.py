@@ -26,6 +26,8 @@ _COMPOUND_MODIFIER = re.compile(
     r"-(?:based|backed|led|owned|run|controlled|born|made|style|awaited|era|premier|time)$"
 )
 """A first word like "Iranian-backed" or "Long-awaited" modifies the name after it."""
+_ACTOR_MODIFIER = re.compile(r"-(?:based|backed|led|owned|run|controlled)$")
+"""Modifiers whose first part names someone who acts ("Hezbollah-backed")."""
 _ING_FORM = re.compile(r"^[A-Z][a-z]+ing$")
 SCORE_AFTER = re.compile(r"[ \t]+\d")
 """A number right after a name: a score in a results line ("Arsenal 2")."""
@@ -77,6 +79,8 @@ class SegmentTyper:
             tokens = tokens[:-1]
         if not tokens:
             return []
+        if _COMPOUND_MODIFIER.search(tokens[-1].text):
+            return self._before_modifier(tokens, initial)
         if (
             len(tokens) > 1
             and (
@@ -90,7 +94,9 @@ class SegmentTyper:
             )
             and lists.lookup(text, tokens) is None
         ):
-            tokens, initial = tokens[1:], False  # "Echoing Annan", "Iranian-backed Hezbollah"
+            place = self._modifier_place(tokens[0])
+            rest = self.classify(tokens[1:], False)  # "Echoing Annan", "Iranian-backed Hezbollah"
+            return [*place, *rest]
         known = lists.lookup(text, tokens)
         if known:
             mention = mention_of(text, tokens, known[0], known[1], initial)
@@ -137,6 +143,30 @@ class SegmentTyper:
         if title:
             mention.label, mention.title, mention.hint = "PERSON", title, None
         return [mention]
+
+    def _before_modifier(self, tokens: list[NameToken], initial: bool) -> list[Mention]:
+        """ "Paris-based", "New York-based", "Hezbollah-backed": the name before the modifier
+        (IE-ER and OntoNotes mark it), unless it is a nationality ("Iranian-backed")."""
+        last = tokens[-1]
+        head = last.text[: _COMPOUND_MODIFIER.search(last.text).start()]
+        name = [*tokens[:-1], NameToken(last.start, last.start + len(head), head)] if head else []
+        found = self.lists.lookup(self.text, name) if name else None
+        if not name or (found and found[0] == "NORP"):
+            return []
+        if found is None and not _ACTOR_MODIFIER.search(last.text):
+            return []  # "Long-awaited"
+        return self.classify(name, initial)
+
+    def _modifier_place(self, token: NameToken) -> list[Mention]:
+        """The place named in a modifier before a name ("Paris-based group X"), if any."""
+        match = _COMPOUND_MODIFIER.search(token.text)
+        if match is None or match.start() == 0:
+            return []
+        head = NameToken(token.start, token.start + match.start(), token.text[: match.start()])
+        found = self.lists.lookup(self.text, [head])
+        if found is None or found[0] == "NORP":
+            return []
+        return self.classify([head], False)
 
     def _surface_lower(self, tokens: list[NameToken]) -> str:
         return normalise(self.text[tokens[0].start : tokens[-1].end]).lower().replace("\u2019", "'")
