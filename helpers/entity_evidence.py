@@ -7,7 +7,8 @@ Each mention may have a *clue* from its context, with a strength:
   "Kofi Annan, the U.N. secretary-general"; "the town of Mandela"); a modifier before it ("the Iranian-backed
   Hezbollah": ORG; "the Iranian-born Ahmad": PERSON);
 - a phrase: a company noun after it ("Omnicom shares", ORG); a verb only people do or an age
-  ("Mandela spoke", "Savic, 65,", PERSON); a verb of saying followed by "he"/"she" (PERSON)
+  ("Mandela spoke", "Savic, 65,", PERSON); a next sentence that starts with "He" or "She" after
+  a name that starts its own (PERSON); a verb of saying followed by "he"/"she" (PERSON)
   or "it" (ORG); "the" before a plural name ("the Yankees", ORG);
 - weak: a verb of saying or acting after it ("Lufthansa said": a PERSON when the name is a
   person's name by the census lists, else an ORG), "said" before it or ", who" after it
@@ -45,6 +46,7 @@ _ORG_CONTEXT_AFTER = re.compile(
     r"|subsidiary|unit|shareholders|investors|chief executive|chairman)\b"
 )
 """Nouns after an unknown name that make it an organisation ("Omnicom shares")."""
+_HE_OR_SHE = re.compile(r"[\"'`\u201c]*(?:He|She|His|Her)\b")
 _AGE_AFTER = re.compile(r",[ \t]*\d{1,3},")
 _WHO_AFTER = re.compile(r",[ \t]*who\b")
 _VERB_AFTER = re.compile(
@@ -103,6 +105,8 @@ class ContextEvidence:
             if pronoun == "it":
                 return Clue("ORG", PHRASE)
             return Clue("PERSON" if self._has_person_name(mention) else "ORG", WEAK)
+        if self._next_sentence_says_he_or_she(mention):
+            return Clue("PERSON", PHRASE)
         before = self.context.word_before(mention.start).lower()
         if before in _SAYING_BEFORE:
             return Clue("PERSON", WEAK)
@@ -114,6 +118,17 @@ class ContextEvidence:
         if before in PLACE_CUES:
             return Clue("GPE", WEAK)
         return None
+
+    def _next_sentence_says_he_or_she(self, mention: Mention) -> bool:
+        """The name is its sentence's subject and the next sentence starts with "He"/"She"
+        ("Mandela spoke to the crowd. He said ...")."""
+        if not mention.sentence_initial:
+            return False
+        document = self.context.document
+        following = document.sentence_index(mention.start) + 1
+        if following >= len(document.sentences):
+            return False
+        return _HE_OR_SHE.match(self.text, document.sentences[following][0]) is not None
 
     def decisive_clue(self, mention: Mention) -> Clue | None:
         """A quoted title (MISC) or a descriptor next to the name (see the module docstring)."""
