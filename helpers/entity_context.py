@@ -16,6 +16,9 @@ from helpers.entity_spans import POSSESSIVE, NameToken, word_before
 from helpers.gazetteer import normalise
 
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
+_PROPER_NOUN = frozenset({"NNP", "NNPS"})
+_ADJECTIVE = frozenset({"JJ", "JJR", "JJS"})
+_FINITE_VERB = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _QUOTE_OPENERS = " \t\n\"'`([{\u201c\u2018"
 _BARE_WORD = re.compile(r"(?<!\w)(?>\w+(?:[-&.]\w+)*)(?![\w'\u2019])")
 
@@ -65,11 +68,39 @@ class NameContext:
             )
         return char in ":;\u2014" or text.startswith("--", i - 1)
 
+    @cached_property
+    def _tags(self) -> list[str] | None:
+        """The document's word classes, or None where no tagger is installed."""
+        try:
+            return self.document.tags
+        except ImportError:
+            return None
+
+    def tag_at(self, offset: int) -> str | None:
+        """The Penn tag of the token starting at ``offset`` (None: no tagger, or no token)."""
+        tags = self._tags
+        if tags is None:
+            return None
+        document = self.document
+        index = document.token_index(offset)
+        if index < len(tags) and document.tokens[index][0] == offset:
+            return tags[index]
+        return None
+
+    def _tag_after(self, token: NameToken) -> str | None:
+        """The tag of the token after ``token`` (None without tags or at the end)."""
+        document = self.document
+        index = document.token_index(token.end)
+        return self._tags[index] if self._tags is not None and index < len(self._tags) else None
+
     def is_common_word(self, token: NameToken, strict: bool = True) -> bool:
         """A capitalised word that is probably an ordinary word put first in its sentence.
 
-        ``strict``: also when the word is simply unknown (no list has it, and it is never
-        capitalised mid-sentence in the text), as for a one-word run ("Participants of ...").
+        The word class decides where there is one: a proper noun (NNP, NNPS) is a name
+        ("Putin said"), and so is an "adjective" that is a sentence's subject ("Bayern
+        scored"); any other word is not ("Stocks dove", "Participants"). Without word
+        classes: a function word, or a word the text writes in lower case, or (``strict``) a
+        word no list has and the text never capitalises mid-sentence.
         """
         lists = self.lists
         bare = token.bare
@@ -80,6 +111,11 @@ class NameContext:
         key = POSSESSIVE.sub("", normalise(token.text))
         if key in lists.places or key in lists.countries or key in lists.demonyms:
             return False
+        tag = self.tag_at(token.start)
+        if tag is not None:
+            if tag in _ADJECTIVE:
+                return self._tag_after(token) not in _FINITE_VERB  # "Bayern scored" (a subject)
+            return tag not in _PROPER_NOUN
         if bare in self.lower_vocabulary:
             return True
         return strict and bare not in lists.first_names and bare not in lists.surnames

@@ -87,7 +87,8 @@ class ContextEvidence:
 
     def clue(self, mention: Mention) -> Clue | None:
         """The strongest clue to the type of ``mention`` in its context, if any."""
-        decisive = self.decisive_clue(mention)
+        before = self.context.word_before(mention.start).lower()
+        decisive = self._decisive_clue(mention, before)
         if decisive is not None:
             return decisive
         text = self.text
@@ -107,7 +108,6 @@ class ContextEvidence:
             return Clue("PERSON" if self._has_person_name(mention) else "ORG", WEAK)
         if self._next_sentence_says_he_or_she(mention):
             return Clue("PERSON", PHRASE)
-        before = self.context.word_before(mention.start).lower()
         if before in _SAYING_BEFORE:
             return Clue("PERSON", WEAK)
         if before == "the":
@@ -130,19 +130,21 @@ class ContextEvidence:
             return False
         return _HE_OR_SHE.match(self.text, document.sentences[following][0]) is not None
 
-    def decisive_clue(self, mention: Mention) -> Clue | None:
-        """A quoted title (MISC) or a descriptor next to the name (see the module docstring)."""
-        text = self.text
-        if text[max(0, mention.start - 2) : mention.start].endswith(
-            _OPENING_QUOTES
-        ) and _CLOSING_QUOTE.match(text, mention.end):
+    def _decisive_clue(self, mention: Mention, before: str) -> Clue | None:
+        """A quoted title (MISC) or a descriptor next to the name (see the module docstring);
+        ``before`` is the lower-case word before it."""
+        text, start, end = self.text, mention.start, mention.end
+        if text[max(0, start - 2) : start].endswith(_OPENING_QUOTES) and _CLOSING_QUOTE.match(
+            text, end
+        ):
             return Clue("MISC", DECISIVE)
-        before = self.context.word_before(mention.start).lower()
-        label = self._descriptor_label(before) or _modifier_label(before)
-        if label is None and _PLACE_OF.search(text, max(0, mention.start - 20), mention.start):
-            label = "GPE"  # "the city of Mandela"
-        if label is None:
-            apposition = _APPOSITION.match(text, mention.end)
+        label = self._descriptor_label(before)
+        if label is None and "-" in before:
+            label = _modifier_label(before)
+        if label is None and before == "of" and _PLACE_OF.search(text, max(0, start - 20), start):
+            label = "GPE"  # "the town of Mandela"
+        if label is None and text.startswith(",", end):
+            apposition = _APPOSITION.match(text, end)
             label = apposition and self._descriptor_label(apposition.group(1))
         return Clue(label, DECISIVE) if label else None
 
@@ -167,12 +169,14 @@ class ContextEvidence:
 
     def _has_person_name(self, mention: Mention) -> bool:
         """A census first name or surname among the name's words."""
-        surnames, tokens = self.lists.surnames, mention.tokens
-        return any(
-            self._is_first_name(t, tokens[i + 1] if i + 1 < len(tokens) else None)
-            or (t.lower() in surnames and not t.isupper())
-            for i, t in enumerate(tokens)
-        )
+        lists, tokens = self.lists, mention.tokens
+        for i, token in enumerate(tokens):
+            lower = token.lower()
+            if (lower in lists.surnames or lower in lists.first_names) and not token.isupper():
+                following = tokens[i + 1] if i + 1 < len(tokens) else None
+                if lower in lists.surnames or self._is_first_name(token, following):
+                    return True
+        return False
 
     def form_label(self, mention: Mention) -> str | None:
         """The type a name's own words suggest, without context (None: no suggestion)."""

@@ -88,6 +88,8 @@ class NameLists:
     major_cities: frozenset[str]
     first_names: frozenset[str]
     surnames: frozenset[str]
+    holiday_ends: frozenset[str]
+    """Last words of the holidays' names ("year", "day", "eve")."""
 
     def lookup(self, text: str, tokens: list[NameToken]) -> tuple[str, str] | None:
         """``(label, entity)`` when the tokens are a country, demonym or place name."""
@@ -149,6 +151,7 @@ def name_lists() -> NameLists:
         major_cities=major_cities(),
         first_names=first_names(),
         surnames=surnames(),
+        holiday_ends=frozenset(holiday.split()[-1] for holiday in words.holiday),
     )
 
 

@@ -17,14 +17,13 @@ only a sports word in its sentence ("Bayern scored twice").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import cache, cached_property
 
 from helpers.entity_context import NameContext
 from helpers.entity_spans import Mention
 
 _SCORE = re.compile(r"(?<![\w.,/-])\d{1,3}-\d{1,3}(?![\w/-]|[.,]\d)")
-_SCORE_NEXT = re.compile(r"[ \t]+\d{1,3}(?:-\d{1,3})?(?![\w.,/-]|[.,]\d)")
+_NUMBER_NEXT = re.compile(r"[ \t]+\d{1,3}(?:-\d{1,3})?(?![\w.,/-]|[.,]\d)")
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}-\d{1,3}(?![\w/-]|[.,]\d)")
 _TABLE_ROW = re.compile(
     r"[ \t]*(?:\d+[.)]?[ \t]+)?"
@@ -49,9 +48,9 @@ class SportsContext:
     def is_team(self, mention: Mention, listed_place: bool) -> bool:
         """True when ``mention`` plays in a match; ``listed_place``: a country or city name,
         which needs a score in its sentence (or a match report) and not just a sports word."""
-        if _SCORE_NEXT.match(self.text, mention.end) and self._in_table_row(mention):
+        if _NUMBER_NEXT.match(self.text, mention.end) and self._in_table_row(mention):
             return True
-        if not self._next_to_match_word(mention):
+        if not self._next_to_match_word(mention) or not self._sports_sentences:
             return False
         sentence = self.context.document.sentence_index(mention.start)
         if sentence in self._score_sentences or self._is_match_report:
@@ -100,8 +99,7 @@ class SportsContext:
         return len(self._score_sentences) >= 1 and len(self._sports_sentences) >= 2
 
     def _sentences_of(self, offsets) -> frozenset[int]:
-        starts = [start for start, _ in self.context.document.sentences]
-        return frozenset(max(bisect_right(starts, offset) - 1, 0) for offset in offsets)
+        return frozenset(map(self.context.document.sentence_index, offsets))
 
 
 @cache

@@ -36,15 +36,20 @@ SCORE_AFTER = re.compile(r"[ \t]+\d")
 def type_runs(context: NameContext, runs: list[Segment]) -> list[Mention]:
     """The mentions of every capitalised run, typed by their words where they can be.
 
-    A run typed from its words alone (not PERSON, which also looks at the context, and not
-    left untyped) is typed the same way wherever it repeats.
+    Typing reads the run's words, whether it starts a sentence, the role noun before it and
+    whether a number follows it; a run that repeats with the same four is typed once.
     """
     splitter, typer, text = RunSplitter(context), SegmentTyper(context), context.text
     mentions: list[Mention] = []
-    typed_runs: dict[tuple[str, bool], list[Mention]] = {}
+    typed_runs: dict[tuple[str, bool, str | None, bool], list[Mention]] = {}
     for tokens, initial in runs:
-        start = tokens[0].start
-        key = (text[start : tokens[-1].end], initial)
+        start, end = tokens[0].start, tokens[-1].end
+        key = (
+            text[start:end],
+            initial,
+            context.title_before(start),
+            SCORE_AFTER.match(text, end) is not None,
+        )
         if key in typed_runs:
             mentions.extend(moved(m, start) for m in typed_runs[key])
             continue
@@ -54,8 +59,7 @@ def type_runs(context: NameContext, runs: list[Segment]) -> list[Mention]:
             for mention in typer.classify(segment, segment_initial)
         ]
         mentions.extend(found)
-        if found and all(m.label is not None and m.label != "PERSON" for m in found):
-            typed_runs[key] = [moved(m, -start) for m in found]
+        typed_runs[key] = [moved(m, -start) for m in found]
     return mentions
 
 
@@ -71,7 +75,7 @@ class SegmentTyper:
         """The mentions of one segment, typed when its words say the type."""
         lists, text, context = self.lists, self.text, self.context
         skip = lists.skip
-        if tokens and self._surface_lower(tokens) in lists.words.holiday:
+        if tokens and self._is_holiday(tokens):
             return [mention_of(text, tokens, "EVENT", surface_of(text, tokens), initial)]
         while tokens and tokens[0].bare in skip and not tokens[0].shouting:
             tokens, initial = tokens[1:], False
@@ -90,7 +94,11 @@ class SegmentTyper:
                     and _ING_FORM.search(tokens[0].text)
                     and tokens[0].bare not in lists.surnames
                 )
-                or (initial and context.is_common_word(tokens[0], strict=False))
+                or (
+                    initial
+                    and context.is_common_word(tokens[0], strict=False)
+                    and tokens[1].bare not in lists.skip  # "Reporters Without Borders"
+                )
             )
             and lists.lookup(text, tokens) is None
         ):
@@ -168,8 +176,12 @@ class SegmentTyper:
             return []
         return self.classify([head], False)
 
-    def _surface_lower(self, tokens: list[NameToken]) -> str:
-        return normalise(self.text[tokens[0].start : tokens[-1].end]).lower().replace("\u2019", "'")
+    def _is_holiday(self, tokens: list[NameToken]) -> bool:
+        """ "Chinese New Year", "Valentine's Day": a holiday whose name ends in a time word."""
+        holidays = self.lists.words.holiday
+        if len(tokens) < 2 or tokens[-1].bare not in self.lists.holiday_ends:
+            return False
+        return " ".join(t.text.lower().replace("\u2019", "'") for t in tokens) in holidays
 
     def _split_after_org_head(
         self, tokens: list[NameToken], initial: bool
@@ -177,6 +189,8 @@ class SegmentTyper:
         """ "Refugee Council Enver Solomon": an organisation name (two words or more, ending in
         an organisation head word) directly followed by a person's name, as in captions."""
         lists = self.lists
+        if len(tokens) < 4 or not any(t.bare in lists.words.org_head for t in tokens[1:-2]):
+            return None
         for at in range(2, len(tokens) - 1):
             name = tokens[at:]
             if (
