@@ -39,6 +39,7 @@ CORPORATE_SUFFIX = re.compile(
 )
 """A company's legal form after its name ("Acme Widgets, Inc.")."""
 _DIGIT = re.compile(r"\d")
+_LOWER = re.compile(r"[a-z]")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
 _JOINING_WORDS = frozenset({"of", "for", "and", "&", "the"})
 
@@ -149,6 +150,9 @@ class RunSplitter:
         current_initial = initial
         has_digits = _DIGIT.search(self.text, tokens[0].start, tokens[-1].end) is not None
         for index, token in enumerate(tokens):
+            if index and self._heading_ends_before(tokens[index - 1], token):
+                pieces.append((current, current_initial))
+                current, current_initial = [], True
             if (
                 token.bare in time_words
                 and not token.shouting
@@ -173,6 +177,15 @@ class RunSplitter:
         for piece, piece_initial in pieces:
             segments.extend(self.split_connectors(piece, piece_initial))
         return segments
+
+    def _heading_ends_before(self, previous: NameToken, token: NameToken) -> bool:
+        """An ALL-CAPS heading line ends between the two words ("REBOUNDS\n Patrick Ewing")."""
+        text = self.text
+        if not previous.shouting or token.shouting or "\n" not in text[previous.end : token.start]:
+            return False
+        line_start = text.rfind("\n", 0, previous.start) + 1
+        line_end = text.find("\n", previous.end)
+        return not _LOWER.search(text, line_start, line_end)
 
     def _ends_holiday(self, tokens: list[NameToken], index: int) -> bool:
         """True when the time word ``tokens[index]`` ends a holiday's name ("New Year")."""

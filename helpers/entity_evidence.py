@@ -6,8 +6,8 @@ Each mention may have a *clue* from its context, with a strength:
   apposition or right before the name ("Nokia, the Finnish company"; "militant group Hamas";
   "Kofi Annan, the U.N. secretary-general"; "the town of Mandela"); a modifier before it ("the Iranian-backed
   Hezbollah": ORG; "the Iranian-born Ahmad": PERSON);
-- a phrase: a company noun after it ("Omnicom shares", ORG); a verb only people do or an age
-  ("Mandela spoke", "Savic, 65,", PERSON); a next sentence that starts with "He" or "She" after
+- a phrase: a company noun after it ("Omnicom shares", ORG); a verb only people do, an age or
+  "administration" ("Mandela spoke", "Savic, 65,", "the Clinton administration": PERSON); a next sentence that starts with "He" or "She" after
   a name that starts its own (PERSON); a verb of saying followed by "he"/"she" (PERSON)
   or "it" (ORG); "the" before a plural name ("the Yankees", ORG);
 - weak: a verb of saying or acting after it ("Lufthansa said": a PERSON when the name is a
@@ -47,6 +47,7 @@ _ORG_CONTEXT_AFTER = re.compile(
 )
 """Nouns after an unknown name that make it an organisation ("Omnicom shares")."""
 _HE_OR_SHE = re.compile(r"[\"'`\u201c]*(?:He|She|His|Her)\b")
+_ADMINISTRATION_AFTER = re.compile(r"[ \t]*\n?[ \t]*administration\b")
 _AGE_AFTER = re.compile(r",[ \t]*\d{1,3},")
 _WHO_AFTER = re.compile(r",[ \t]*who\b")
 _VERB_AFTER = re.compile(
@@ -94,8 +95,8 @@ class ContextEvidence:
         text = self.text
         if _ORG_CONTEXT_AFTER.match(text, mention.end):
             return Clue("ORG", PHRASE)
-        if _AGE_AFTER.match(text, mention.end):
-            return Clue("PERSON", PHRASE)
+        if _AGE_AFTER.match(text, mention.end) or _ADMINISTRATION_AFTER.match(text, mention.end):
+            return Clue("PERSON", PHRASE)  # "Savic, 65,", "the Clinton administration"
         verb = _VERB_AFTER.match(text, mention.end)
         if verb and verb.group(1) in self.words.person_verb:
             return Clue("PERSON", PHRASE)

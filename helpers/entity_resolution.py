@@ -156,7 +156,7 @@ class DocumentRules:
                 for m in group:
                     aliases.add(m, first_name=False)
         for surface, group in places.items():
-            self._type_place(surface, group)
+            self._type_place(surface, group, aliases)
         self._find_teams(mentions)
         self._title_affiliations(mentions)
         return [m for m in mentions if m.label is not None]
@@ -168,10 +168,18 @@ class DocumentRules:
             and self.context.word_before(mention.start).lower() in LITERAL_PLACE_AFTER
         )
 
-    def _type_place(self, surface: str, group: list[Mention]) -> None:
-        """A city or region the lists know keeps its type unless its context says otherwise:
-        a descriptor ("Nokia, the Finnish company"), a verb only people do ("Mandela spoke"),
+    def _type_place(self, surface: str, group: list[Mention], aliases: PersonAliases) -> None:
+        """A city or region the lists know keeps its type unless it is the surname of a full
+        name found by vote ("Kamuzu Banda" ... "Banda") or its context says otherwise: a
+        descriptor ("Nokia, the Finnish company"), a verb only people do ("Mandela spoke"),
         "said it" (an organisation, but a capital that speaks is a metonym: "Pyongyang said")."""
+        for m in group:
+            full = None if self._literal_place(m) else aliases.full_name(m, False)
+            if full is not None:
+                m.label, m.entity = "PERSON", full
+        group = [m for m in group if m.label is None]
+        if not group:
+            return
         clues = [clue for clue in map(self.evidence.clue, group) if clue is not None]
         strongest = max(clues, key=lambda clue: clue.strength, default=None)
         label = group[0].hint

@@ -23,7 +23,8 @@ SINGLE_WORD_ORGS = frozenset(
 )
 """Institutions named by one word."""
 _COMPOUND_MODIFIER = re.compile(
-    r"-(?:based|backed|led|owned|run|controlled|born|made|style|awaited|era|premier|time)$"
+    r"-(?:based|backed|led|owned|run|controlled|born|made|style|awaited|era|premier|time"
+    r"|oriented|related|linked|inspired|sponsored|allied|dominated|like)$"
 )
 """A first word like "Iranian-backed" or "Long-awaited" modifies the name after it."""
 _ACTOR_MODIFIER = re.compile(r"-(?:based|backed|led|owned|run|controlled)$")
@@ -161,8 +162,12 @@ class SegmentTyper:
         found = self.lists.lookup(self.text, name) if name else None
         if not name or (found and found[0] == "NORP"):
             return []
-        if found is None and not _ACTOR_MODIFIER.search(last.text):
-            return []  # "Long-awaited"
+        if (
+            found is None
+            and not _ACTOR_MODIFIER.search(last.text)
+            and not self.lists.looks_like_person(name)
+        ):
+            return []  # "Long-awaited"; but "Patrick Ewing-oriented"
         return self.classify(name, initial)
 
     def _modifier_place(self, token: NameToken) -> list[Mention]:

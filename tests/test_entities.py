@@ -560,6 +560,37 @@ def test_a_name_typed_with_strong_evidence_keeps_its_type() -> None:
     ]
 
 
+def test_a_place_name_that_is_the_surname_of_a_full_name_is_the_person() -> None:
+    text = (
+        "The late dictator Kamuzu Banda ruled for decades. President Muluzi ousted Banda in 1994, "
+        "ending Banda's rule. Officials in Banda, a town, disagreed."
+    )
+    assert rows(text, ("text", "label", "entity")) == [
+        ("Kamuzu Banda", "PERSON", "Kamuzu Banda"),
+        ("Muluzi", "PERSON", "Muluzi"),
+        ("Banda", "PERSON", "Kamuzu Banda"),
+        ("Banda", "PERSON", "Kamuzu Banda"),
+        ("Banda", "GPE", "Banda"),  # "in Banda": the place
+    ]
+
+
+def test_the_administration_of_a_person() -> None:
+    assert rows("Critics of the Clinton administration's plan met in Ohio.", ("text", "label")) == [
+        ("Clinton", "PERSON"),
+        ("Ohio", "GPE"),
+    ]
+
+
+def test_an_all_caps_heading_line_is_not_part_of_the_name_below_it() -> None:
+    text = "He left.\n\tREBOUNDS\n\tPatrick Ewing continued to practise at Madison Square Garden.\n"
+    assert ("Patrick Ewing", "PERSON") in rows(text, ("text", "label"))
+
+
+def test_a_modifier_names_its_place_or_person() -> None:
+    text = "The Beijing-based firm and the Patrick Ewing-oriented offense failed."
+    assert rows(text, ("text", "label")) == [("Beijing", "GPE"), ("Patrick Ewing", "PERSON")]
+
+
 def test_offsets_index_the_text_exactly() -> None:
     text = "“Kofi Annan,” said the U.N. spokesman in New\nYork, ‘met Nelson Mandela’s aides.’"
     frame = extract_entities(text)
