@@ -154,8 +154,7 @@ class RunSplitter:
                 pieces.append((current, current_initial))
                 current, current_initial = [], True
             if (
-                token.bare in time_words
-                and not token.shouting
+                self.lists.is_time_word(token)
                 and not self._ends_holiday(tokens, index)
                 or has_digits
                 and _DIGIT.search(token.text)

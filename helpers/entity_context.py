@@ -15,7 +15,6 @@ from helpers.entity_lexicon import NameLists
 from helpers.entity_spans import POSSESSIVE, NameToken, word_before
 from helpers.gazetteer import normalise
 
-_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
 _PROPER_NOUN = frozenset({"NNP", "NNPS"})
 _ADJECTIVE = frozenset({"JJ", "JJR", "JJS"})
 _FINITE_VERB = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -34,10 +33,12 @@ class NameContext:
         """Capitalised words the text uses inside a sentence (filled while scanning)."""
 
     @cached_property
-    def lower_vocabulary(self) -> set[str]:
-        """Every lower-case word of the text (straight apostrophes)."""
-        text = self.text
-        return set(_LOWER_WORD.findall(text.replace("\u2019", "'") if "\u2019" in text else text))
+    def lower_vocabulary(self) -> frozenset[str]:
+        """Every lower-case word (token) of the text (straight apostrophes)."""
+        words = frozenset(filter(str.islower, self.document.forms))
+        if "\u2019" in self.text:
+            words = frozenset(w.replace("\u2019", "'") for w in words)
+        return words
 
     @cached_property
     def bare_words(self) -> frozenset[str]:

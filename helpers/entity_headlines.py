@@ -78,8 +78,8 @@ class HeadlineNames:
                 span = tokens[i : i + size]
                 if (
                     not span[0].text[0].isalpha()
-                    or span[0].bare in skip
-                    or span[-1].bare in skip
+                    or self._at_edge(span[0], size)
+                    or self._at_edge(span[-1], size)
                 ):
                     continue
                 surface = POSSESSIVE.sub("", normalise(text[span[0].start : span[-1].end]))
@@ -91,6 +91,14 @@ class HeadlineNames:
             else:
                 i += 1
         return found
+
+    def _at_edge(self, token: NameToken, size: int) -> bool:
+        """A function or time word cannot start or end a name ("SUN CITY" can: an abbreviation
+        inside a longer name)."""
+        lists = self.lists
+        if token.bare not in lists.skip:
+            return False
+        return size == 1 or token.bare not in lists.time_abbreviations
 
     def _lookup(self, upper: str) -> tuple[str, str] | None:
         lists = self.lists

@@ -90,6 +90,18 @@ class NameLists:
     surnames: frozenset[str]
     holiday_ends: frozenset[str]
     """Last words of the holidays' names ("year", "day", "eve")."""
+    time_abbreviations: frozenset[str]
+    """Time words that shorten a longer one ("sun", "mar"): names in "Sun City" or "Mar Vista"."""
+
+    def is_time_word(self, token: NameToken) -> bool:
+        """A weekday, month or other time word inside a run ("Monday"; but the unpunctuated
+        abbreviation in "Sun City" is a name word)."""
+        bare = self.words.time
+        return (
+            token.bare in bare
+            and not token.shouting
+            and not (token.bare in self.time_abbreviations and not token.text.endswith("."))
+        )
 
     def lookup(self, text: str, tokens: list[NameToken]) -> tuple[str, str] | None:
         """``(label, entity)`` when the tokens are a country, demonym or place name."""
@@ -152,6 +164,11 @@ def name_lists() -> NameLists:
         first_names=first_names(),
         surnames=surnames(),
         holiday_ends=frozenset(holiday.split()[-1] for holiday in words.holiday),
+        time_abbreviations=frozenset(
+            short
+            for short in words.time
+            if any(full != short and full.startswith(short) for full in words.time)
+        ),
     )
 
 

@@ -212,6 +212,11 @@ class DocumentRules:
                 and self.context.word_before(m.start).lower() not in LITERAL_PLACE_AFTER
             ):
                 m.label = "ORG"
+        if teams:
+            rows = [m for m in mentions if sports.in_table_row(m)]
+            if sum(m.label == "ORG" for m in rows) >= 2:
+                for m in rows:
+                    m.label = "ORG"  # a results table of teams: "Aston Villa 2 Leeds 1"
 
     def link_metonyms(self, mentions: list[Mention]) -> None:
         """Set ``refers_to`` of every capital city that stands for its country's government."""

@@ -5,7 +5,8 @@ after ("Leeds beat Chelsea 2-1", "Italy drew with England"), while the same name
 is a place ("Italy signed a treaty"). A name is a team when
 
 - it stands in a results row, directly before a score ("Leeds United 2 Arsenal 1", a standings
-  line "Barnsley 6 4 1 1 12 6 13"): a line of names and numbers only; or
+  line "Barnsley 6 4 1 1 12 6 13"): a line of names and numbers only; in a table where two
+  rows or more name teams so, every name before a number is a team ("Aston Villa 2"); or
 - in a sports context it is next to a match word: before "beat", "drew", "lost", "scored"...,
   after "beat", "against", "versus", "drew with", "lost to"..., or before a score ("Leeds 2-1").
 
@@ -48,7 +49,7 @@ class SportsContext:
     def is_team(self, mention: Mention, listed_place: bool) -> bool:
         """True when ``mention`` plays in a match; ``listed_place``: a country or city name,
         which needs a score in its sentence (or a match report) and not just a sports word."""
-        if _NUMBER_NEXT.match(self.text, mention.end) and self._in_table_row(mention):
+        if self.in_table_row(mention):
             return True
         if not self._next_to_match_word(mention) or not self._sports_sentences:
             return False
@@ -76,8 +77,11 @@ class SportsContext:
             return True
         return _TWO_WORDS_BEFORE.search(text, max(0, mention.start - 30), mention.start) is not None
 
-    def _in_table_row(self, mention: Mention) -> bool:
+    def in_table_row(self, mention: Mention) -> bool:
+        """True when ``mention`` stands right before a number in a row of names and numbers."""
         text = self.text
+        if not _NUMBER_NEXT.match(text, mention.end):
+            return False
         start = text.rfind("\n", 0, mention.start) + 1
         end = text.find("\n", mention.end)
         return _TABLE_ROW.fullmatch(text, start, len(text) if end < 0 else end) is not None

@@ -42,7 +42,7 @@ def type_runs(context: NameContext, runs: list[Segment]) -> list[Mention]:
     """
     splitter, typer, text = RunSplitter(context), SegmentTyper(context), context.text
     mentions: list[Mention] = []
-    typed_runs: dict[tuple[str, bool, str | None, bool], list[Mention]] = {}
+    typed_runs: dict[tuple[str, bool, str | None, bool], tuple[int, list[Mention]]] = {}
     for tokens, initial in runs:
         start, end = tokens[0].start, tokens[-1].end
         key = (
@@ -51,8 +51,10 @@ def type_runs(context: NameContext, runs: list[Segment]) -> list[Mention]:
             context.title_before(start),
             SCORE_AFTER.match(text, end) is not None,
         )
-        if key in typed_runs:
-            mentions.extend(moved(m, start) for m in typed_runs[key])
+        typed = typed_runs.get(key)
+        if typed is not None:
+            shift = start - typed[0]
+            mentions.extend(moved(m, shift) for m in typed[1])
             continue
         found = [
             mention
@@ -60,7 +62,7 @@ def type_runs(context: NameContext, runs: list[Segment]) -> list[Mention]:
             for mention in typer.classify(segment, segment_initial)
         ]
         mentions.extend(found)
-        typed_runs[key] = [moved(m, -start) for m in found]
+        typed_runs[key] = (start, [moved(m, 0) for m in found])
     return mentions
 
 
@@ -75,21 +77,20 @@ class SegmentTyper:
     def classify(self, tokens: list[NameToken], initial: bool) -> list[Mention]:
         """The mentions of one segment, typed when its words say the type."""
         lists, text, context = self.lists, self.text, self.context
-        skip = lists.skip
         if tokens and self._is_holiday(tokens):
             return [mention_of(text, tokens, "EVENT", surface_of(text, tokens), initial)]
-        while tokens and tokens[0].bare in skip and not tokens[0].shouting:
+        while tokens and self._skipped(tokens[0], tokens):
             tokens, initial = tokens[1:], False
-        while tokens and tokens[-1].bare in skip and not tokens[-1].shouting:
+        while tokens and self._skipped(tokens[-1], tokens):
             tokens = tokens[:-1]
         if not tokens:
             return []
-        if _COMPOUND_MODIFIER.search(tokens[-1].text):
+        if "-" in tokens[-1].text and _COMPOUND_MODIFIER.search(tokens[-1].text):
             return self._before_modifier(tokens, initial)
         if (
             len(tokens) > 1
             and (
-                _COMPOUND_MODIFIER.search(tokens[0].text)
+                ("-" in tokens[0].text and _COMPOUND_MODIFIER.search(tokens[0].text))
                 or (
                     initial
                     and _ING_FORM.search(tokens[0].text)
@@ -152,6 +153,14 @@ class SegmentTyper:
         if title:
             mention.label, mention.title, mention.hint = "PERSON", title, None
         return [mention]
+
+    def _skipped(self, token: NameToken, tokens: list[NameToken]) -> bool:
+        """A function or time word at the edge of a name ("The", "Monday"), not shouted; an
+        abbreviation is a name word when others go with it ("Sun City")."""
+        lists = self.lists
+        if token.shouting or token.bare not in lists.skip:
+            return False
+        return token.bare in lists.words.function or lists.is_time_word(token) or len(tokens) == 1
 
     def _before_modifier(self, tokens: list[NameToken], initial: bool) -> list[Mention]:
         """ "Paris-based", "New York-based", "Hezbollah-backed": the name before the modifier

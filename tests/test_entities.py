@@ -531,6 +531,28 @@ def test_teams_in_match_reports_are_organisations(text: str, expected: list) -> 
     assert rows(text, ("text", "label")) == expected
 
 
+def test_a_results_table_of_teams_and_a_table_of_players() -> None:
+    teams = "Results on Saturday :\nAston Villa 2 Leeds 1\nCrystal Palace 1 Derby 2\n"
+    assert rows(teams, ("text", "label")) == [
+        ("Aston Villa", "ORG"),
+        ("Leeds", "ORG"),
+        ("Crystal Palace", "ORG"),
+        ("Derby", "ORG"),
+    ]
+    players = "Leading scores after the third round :\nErnie Els 68 70 71 209\nNick Price 71 72 70 213\n"
+    assert rows(players, ("text", "label")) == [("Ernie Els", "PERSON"), ("Nick Price", "PERSON")]
+
+
+def test_a_weekday_abbreviation_inside_a_name_is_a_name_word() -> None:
+    text = "GOLF - ELS LEADS IN SUN CITY .\nErnie Els led in Sun City on Monday."
+    assert rows(text, ("text", "label")) == [
+        ("ELS", "PERSON"),
+        ("SUN CITY", "GPE"),
+        ("Ernie Els", "PERSON"),
+        ("Sun City", "GPE"),
+    ]
+
+
 def test_a_short_name_joins_the_full_name_wherever_it_stands() -> None:
     text = (
         "Trump spoke first. Donald Trump later won. Republican candidate Trump spoke. "
