@@ -76,7 +76,8 @@ class PersonAliases:
         if len(name) < 2:
             return
         anchor = (mention.start, mention.entity)
-        insort(self._by_surname.setdefault(POSSESSIVE.sub("", name[-1]), []), anchor)
+        if not any(t in ("of", "from") for t in name):  # "Theodorus of Cyrene": no surname
+            insort(self._by_surname.setdefault(POSSESSIVE.sub("", name[-1]), []), anchor)
         if first_name:
             insort(self._by_first_name.setdefault(POSSESSIVE.sub("", name[0]), []), anchor)
 

@@ -121,6 +121,9 @@ class SegmentTyper:
         split = self._split_affiliation(tokens, initial)
         if split is not None:
             return split
+        place = self._place_of_title(tokens)
+        if place is not None:
+            return place
         people = self._with_title(tokens, None)
         if people is not None:
             return people
@@ -153,6 +156,14 @@ class SegmentTyper:
         if title:
             mention.label, mention.title, mention.hint = "PERSON", title, None
         return [mention]
+
+    def _place_of_title(self, tokens: list[NameToken]) -> list[Mention] | None:
+        """ "King of Athens", "Mayor of London": a title is no name; the place is one."""
+        at = next((i for i, t in enumerate(tokens) if t.bare == "of"), 0)
+        if not at or not all(t.bare in self.lists.titleish for t in tokens[:at]):
+            return None
+        rest = tokens[at + 1 :]
+        return self.classify(rest, False) if self.lists.lookup(self.text, rest) else None
 
     def _skipped(self, token: NameToken, tokens: list[NameToken]) -> bool:
         """A function or time word at the edge of a name ("The", "Monday"), not shouted; an

@@ -553,6 +553,11 @@ def test_a_weekday_abbreviation_inside_a_name_is_a_name_word() -> None:
     ]
 
 
+def test_a_title_of_a_place_names_the_place_not_a_person() -> None:
+    text = "The King of Athens ruled the city. Athens grew rich."
+    assert rows(text, ("text", "label")) == [("Athens", "GPE"), ("Athens", "GPE")]
+
+
 def test_a_short_name_joins_the_full_name_wherever_it_stands() -> None:
     text = (
         "Trump spoke first. Donald Trump later won. Republican candidate Trump spoke. "
