@@ -150,17 +150,13 @@ def read_document(path: Path, titles: frozenset[str]) -> Doc:
         if kind in TYPE_MAP and (span := _named_span(tokens, first, last, kind, titles))
     ]
     for first, last, kind in named:
-        if not any(
-            (f <= first and last <= l) and (f, l) != (first, last) for f, l, _ in named
-        ):
+        if not any((f <= first and last <= l) and (f, l) != (first, last) for f, l, _ in named):
             doc.gold.add((tokens[first].start, tokens[last].end, TYPE_MAP[kind]))
     doc.adjective_spans = _adjective_spans(tokens)
     return doc
 
 
-def _part_of_range(
-    form: str, span: tuple[int, int], written: str, last: bool
-) -> tuple[int, int]:
+def _part_of_range(form: str, span: tuple[int, int], written: str, last: bool) -> tuple[int, int]:
     """The offsets of one word of a multiword token ("Galois'" = "Galois" + "'"): its own
     characters when the surface starts with it, else the rest of the surface."""
     start, end = span
@@ -248,7 +244,9 @@ def report(title: str, docs: list[Doc], predicted: dict[str, set], errors: int) 
         if x[:3] in predicted_type and predicted_type[x[:3]] != x[3]
     )
     print("\nright span, wrong type (gold -> predicted):")
-    for (gold_type, predicted_label), n in sorted(confusion.items(), key=lambda kv: (-kv[1], kv[0])):
+    for (gold_type, predicted_label), n in sorted(
+        confusion.items(), key=lambda kv: (-kv[1], kv[0])
+    ):
         print(f"{n:4d} {gold_type} -> {predicted_label}")
 
     def shown(x: tuple) -> str:

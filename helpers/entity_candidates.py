@@ -28,9 +28,7 @@ from helpers.entity_spans import (
 from helpers.gazetteer import lexicon, normalise, place_abbreviations
 
 _INITIALS = rf"(?:[{UPPER}]\.)+(?:[{UPPER}](?![\w.]))?"
-_WORD = (
-    rf"(?:(?:al|el|ad|ash|as|ar|an|at)-)?[{UPPER}]\w*(?:[{APOSTROPHES}]\w+|[-&]\w+|\.(?:com|net|org)\b)*"
-)
+_NAME_WORD = rf"(?:(?:al|el|ad|ash|as|ar|an|at)-)?[{UPPER}]\w*(?:[{APOSTROPHES}]\w+|[-&]\w+|\.(?:com|net|org)\b)*"
 _GAP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
 _CONNECTOR = r"(?:of|for|and|&|de|du|da|di|del|della|der|den|van|von|la|le|y|bin|ibn)(?:[ \t]+the)?"
 _CAPS_WORD = rf"[{UPPER}][{UPPER}{APOSTROPHES}&.\d-]*(?![\w{APOSTROPHES}])"
@@ -62,7 +60,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         + "|Inc\\.|Corp\\.|Co\\.|Ltd\\.|Bros\\.|Jr\\.|Sr\\.|Mt\\.|Ft\\.|St\\.)"
     )
     # The lookahead lets a word without a full stop skip the long list of abbreviations.
-    token = rf"(?:(?=[{UPPER}][\w.]*\.){abbreviation}(?!\w)|{_INITIALS}|{_WORD})"
+    token = rf"(?:(?=[{UPPER}][\w.]*\.){abbreviation}(?!\w)|{_INITIALS}|{_NAME_WORD})"
     scan = re.compile(
         rf"(?=[{UPPER}])(?:(?P<caps>(?<![\w{APOSTROPHES}]){_CAPS_WORD}(?:[ \t,:;\"`()/-]+[{UPPER}\d][{UPPER}{APOSTROPHES}&.\d-]*(?![\w{APOSTROPHES}])){{2,}})"
         rf"|(?P<run>(?<![\w{APOSTROPHES}&]){token}(?:{_GAP}(?:{_CONNECTOR}{_GAP})?{token})*))"
@@ -217,7 +215,11 @@ class RunSplitter:
             after += 1
         left, right = tokens[:at], tokens[after:]
         connector, head = tokens[at].bare, (left[-1].bare if left else "")
-        if connector in ("of", "for") and head in words.title and not lists.looks_like_person(right):
+        if (
+            connector in ("of", "for")
+            and head in words.title
+            and not lists.looks_like_person(right)
+        ):
             # "Secretary of State for East Asia and Pacific Affairs James Kelly"
             return [(tokens, initial)]
         if connector == "&":

@@ -231,13 +231,16 @@ class ContextEvidence:
         name's shape); then a name shaped like a person's; then the most common weak clue.
         """
         text = self.text
-        if len(group[0].tokens) == 1 and all(m.possessive for m in group):
-            if group[0].text not in self.context.bare_words:
-                for m in group:
-                    m.end += 2
-                    m.text = text[m.start : m.end]
-                    m.label, m.entity = "ORG", normalise(m.text)
-                return
+        if (
+            len(group[0].tokens) == 1
+            and all(m.possessive for m in group)
+            and group[0].text not in self.context.bare_words
+        ):
+            for m in group:
+                m.end += 2
+                m.text = text[m.start : m.end]
+                m.label, m.entity = "ORG", normalise(m.text)
+            return
         if len(group[0].tokens) > 1 and all(name.isupper() for name in group[0].tokens):
             return  # several unknown ALL-CAPS words ("PUBLICATION NOTES") are not a name
         label = self._label_of(group)

@@ -51,8 +51,7 @@ class HeadlineNames:
             slug = _HEADLINE_SLUG.match(text, start, end)
             start = slug.end() if slug else start
         tokens = [
-            NameToken(m.start(), m.end(), m.group())
-            for m in _CAPS_TOKEN.finditer(text, start, end)
+            NameToken(m.start(), m.end(), m.group()) for m in _CAPS_TOKEN.finditer(text, start, end)
         ]
         found: list[Mention] = []
         i = 0
@@ -70,7 +69,9 @@ class HeadlineNames:
                     first -= 1
                 span = tokens[first : i + 2]
                 found.append(
-                    mention_of(text, span, "ORG", normalise(text[span[0].start : span[-1].end]), False)
+                    mention_of(
+                        text, span, "ORG", normalise(text[span[0].start : span[-1].end]), False
+                    )
                 )
                 i += 2
                 continue

@@ -124,18 +124,17 @@ class NameLists:
             return all(t.text[0].isupper() for t in tokens[1:])
         return len(tokens) > 2 and _is_initial(tokens[1].text)
 
-
     def is_first_name(self, token: NameToken, following: NameToken | None = None) -> bool:
         """A census first name, not shouted; "Al" and "El" before a word that is no census
         surname are the Arabic or Spanish article ("Al Qaeda", "El Salvador"; but "Al Gore")."""
         if token.bare not in self.first_names or token.shouting:
             return False
-        if token.bare in _ARTICLES:
+        if token.bare in _NAME_ARTICLES:
             return following is not None and following.bare in self.surnames
         return True
 
 
-_ARTICLES = frozenset({"al", "el"})
+_NAME_ARTICLES = frozenset({"al", "el"})
 
 
 def _is_initial(word: str) -> bool:

@@ -22,7 +22,6 @@ from bisect import bisect_left, bisect_right, insort
 from helpers.entity_context import NameContext
 from helpers.entity_evidence import DECISIVE, PHRASE, ContextEvidence
 from helpers.entity_lexicon import lookup_key
-from helpers.entity_sports import SportsContext
 from helpers.entity_spans import (
     ACRONYM,
     APOSTROPHES,
@@ -32,6 +31,7 @@ from helpers.entity_spans import (
     NameToken,
     end_without_possessive,
 )
+from helpers.entity_sports import SportsContext
 from helpers.gazetteer import capitals, normalise
 
 LITERAL_PLACE_AFTER = frozenset(
@@ -56,6 +56,7 @@ LITERAL_PLACE_AFTER = frozenset(
 _NAME_SUFFIXES = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"})
 _ACRONYM_BRACKET = re.compile(rf"^(?:[{APOSTROPHES}]s?)?\s*\($")
 _LONG_FORM_WORD = re.compile(rf"[\w&][\w&{APOSTROPHES}-]*")
+
 
 class PersonAliases:
     """The full person names of a text (two name words or more), by surname and first name.
@@ -296,9 +297,7 @@ class AcronymDefinitions:
                 continue
             first, last = bisect_left(starts, span[0]), bisect_left(starts, span[1])
             inside = [
-                i
-                for i in range(first, last)
-                if mentions[i].end <= span[1] and i not in replaced
+                i for i in range(first, last) if mentions[i].end <= span[1] and i not in replaced
             ]
             if len(inside) == 1 and (mentions[inside[0]].start, mentions[inside[0]].end) == span:
                 long_form = mentions[inside[0]]
@@ -366,4 +365,3 @@ def nearest(candidates: list[tuple[int, str]], position: int) -> str:
     """The candidate (sorted by start) introduced last before ``position``, else the first one."""
     index = bisect_right(candidates, position, key=lambda candidate: candidate[0])
     return candidates[index - 1][1] if index else candidates[0][1]
-

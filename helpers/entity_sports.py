@@ -35,7 +35,7 @@ _TWO_WORDS_BEFORE = re.compile(
     r"[ \t]+(?:to|with|over|against|by)[ \t]*$"
 )
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
-_NEXT_WORD = re.compile(r"[ \t]*(?:\n[ \t]*)?([A-Za-z][\w.]*)")
+_FOLLOWING_WORD = re.compile(r"[ \t]*(?:\n[ \t]*)?([A-Za-z][\w.]*)")
 
 
 class SportsContext:
@@ -67,7 +67,7 @@ class SportsContext:
         text = self.text
         end = mention.end
         possessive = _POSSESSIVE_AFTER.match(text, end)
-        after = _NEXT_WORD.match(text, possessive.end() if possessive else end)
+        after = _FOLLOWING_WORD.match(text, possessive.end() if possessive else end)
         if after and after.group(1).lower() in self.words.team_verb_after:
             return True
         if _SCORE_AFTER.match(text, end):

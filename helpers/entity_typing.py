@@ -208,9 +208,7 @@ class SegmentTyper:
             return False
         return " ".join(t.text.lower().replace("\u2019", "'") for t in tokens) in holidays
 
-    def _split_after_org_head(
-        self, tokens: list[NameToken], initial: bool
-    ) -> list[Mention] | None:
+    def _split_after_org_head(self, tokens: list[NameToken], initial: bool) -> list[Mention] | None:
         """ "Refugee Council Enver Solomon": an organisation name (two words or more, ending in
         an organisation head word) directly followed by a person's name, as in captions."""
         lists = self.lists
@@ -280,9 +278,7 @@ class SegmentTyper:
             for t in tokens
         )
 
-    def _with_title(
-        self, tokens: list[NameToken], affiliation: str | None
-    ) -> list[Mention] | None:
+    def _with_title(self, tokens: list[NameToken], affiliation: str | None) -> list[Mention] | None:
         """Split "Deputy Foreign Minister Lee Tae-shik" into a PERSON with its title, if it is one."""
         lists = self.lists
         titleish = lists.titleish

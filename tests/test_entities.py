@@ -453,7 +453,12 @@ def test_sentence_initial_names_that_speak_or_act(text: str, expected: list) -> 
         ("The militant group Hamas denied it.", [("Hamas", "ORG")]),
         (
             "Kofi Annan, the U.N. secretary-general, met Arafat, the Palestinian leader.",
-            [("Kofi Annan", "PERSON"), ("U.N.", "ORG"), ("Arafat", "PERSON"), ("Palestinian", "NORP")],
+            [
+                ("Kofi Annan", "PERSON"),
+                ("U.N.", "ORG"),
+                ("Arafat", "PERSON"),
+                ("Palestinian", "NORP"),
+            ],
         ),
     ],
 )
@@ -499,7 +504,10 @@ def test_religions_and_companies_are_not_persons() -> None:
             "Families celebrated Chinese New Year in London.",
             [("Chinese New Year", "EVENT"), ("London", "GPE")],
         ),
-        ("The Dow Jones Industrial Average fell 2 percent.", [("Dow Jones Industrial Average", "MISC")]),
+        (
+            "The Dow Jones Industrial Average fell 2 percent.",
+            [("Dow Jones Industrial Average", "MISC")],
+        ),
     ],
 )
 def test_runs_are_cut_where_one_name_ends(text: str, expected: list) -> None:
@@ -523,7 +531,12 @@ def test_runs_are_cut_where_one_name_ends(text: str, expected: list) -> None:
         ),
         (
             "Pete Sampras (U.S.) beat Tim Henman (Britain) 6-3 6-4.",
-            [("Pete Sampras", "PERSON"), ("U.S.", "GPE"), ("Tim Henman", "PERSON"), ("Britain", "GPE")],
+            [
+                ("Pete Sampras", "PERSON"),
+                ("U.S.", "GPE"),
+                ("Tim Henman", "PERSON"),
+                ("Britain", "GPE"),
+            ],
         ),
     ],
 )
@@ -539,7 +552,9 @@ def test_a_results_table_of_teams_and_a_table_of_players() -> None:
         ("Crystal Palace", "ORG"),
         ("Derby", "ORG"),
     ]
-    players = "Leading scores after the third round :\nErnie Els 68 70 71 209\nNick Price 71 72 70 213\n"
+    players = (
+        "Leading scores after the third round :\nErnie Els 68 70 71 209\nNick Price 71 72 70 213\n"
+    )
     assert rows(players, ("text", "label")) == [("Ernie Els", "PERSON"), ("Nick Price", "PERSON")]
 
 
