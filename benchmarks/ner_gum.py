@@ -17,7 +17,9 @@ line) and recognised whole. Only *named* mentions are scored, chosen by these ru
   abstract, substance, animal, plant → MISC (ours: NORP, EVENT, MISC); time is not scored (our
   recogniser leaves weekdays and months to the timex layer);
 - a predicted span made only of adjectives (JJ, e.g. "Israeli flag") is not scored: GUM
-  annotates noun phrases, not adjectives.
+  annotates noun phrases, not adjectives; nor is a run of proper nouns that opens a phrase
+  headed by a common noun ("Jiangsu province", "Harvard students") unless GUM marks it as a
+  mention of its own: GUM types only the whole phrase.
 
 Prints precision/recall/F1 per type, typed (span and type match) and untyped (span matches),
 for the development genres (academic, bio, court, voyage) and, separately, for the held-out
@@ -87,7 +89,8 @@ class Doc:
     text: str
     tokens: list[Token]
     gold: set[tuple[int, int, str]] = field(default_factory=set)
-    adjective_spans: set[tuple[int, int]] = field(default_factory=set)
+    unscored: set[tuple[int, int]] = field(default_factory=set)
+    """Spans GUM gives no type of their own: adjectives, proper-noun modifiers of a common noun."""
 
 
 def read_document(path: Path, titles: frozenset[str]) -> Doc:
@@ -152,7 +155,9 @@ def read_document(path: Path, titles: frozenset[str]) -> Doc:
     for first, last, kind in named:
         if not any((f <= first and last <= l) and (f, l) != (first, last) for f, l, _ in named):
             doc.gold.add((tokens[first].start, tokens[last].end, TYPE_MAP[kind]))
-    doc.adjective_spans = _adjective_spans(tokens)
+    doc.unscored = _adjective_spans(tokens) | _modifier_spans(tokens, mentions) - {
+        g[:2] for g in doc.gold
+    }
     return doc
 
 
@@ -183,6 +188,23 @@ def _named_span(
     return first, last, kind
 
 
+def _modifier_spans(
+    tokens: list[Token], mentions: list[tuple[int, int, str]]
+) -> set[tuple[int, int]]:
+    """The proper nouns that open a mention headed by a common noun ("Jiangsu province",
+    "Harvard students"): named, but typed by GUM only through the whole phrase."""
+    spans: set[tuple[int, int]] = set()
+    for first, last, _ in mentions:
+        while first <= last and tokens[first].tag in LEADING:
+            first += 1
+        end = first
+        while end <= last and tokens[end].tag in PROPER:
+            end += 1
+        if first < end <= last:
+            spans.add((tokens[first].start, tokens[end - 1].end))
+    return spans
+
+
 def _adjective_spans(tokens: list[Token]) -> set[tuple[int, int]]:
     """Character spans of runs of adjectives (any sub-run counts)."""
     spans: set[tuple[int, int]] = set()
@@ -211,7 +233,7 @@ def predictions(doc: Doc) -> set[tuple[int, int, str]]:
     return {
         (int(s), int(e), LABEL_MAP[str(label)])
         for s, e, label in zip(frame["start"], frame["end"], frame["label"], strict=True)
-        if (int(s), int(e)) not in doc.adjective_spans
+        if (int(s), int(e)) not in doc.unscored
     }
 
 
