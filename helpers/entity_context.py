@@ -35,7 +35,8 @@ class NameContext:
     @cached_property
     def lower_vocabulary(self) -> frozenset[str]:
         """Every lower-case word (token starting with a-z) of the text (straight apostrophes)."""
-        words = frozenset(form for form in self.document.forms if "a" <= form[0] <= "z")
+        lower = set(filter(str.islower, self.document.forms))
+        words = frozenset(form for form in lower if "a" <= form[0] <= "z")
         if "\u2019" in self.text:
             words = frozenset(w.replace("\u2019", "'") for w in words)
         return words

@@ -4,20 +4,23 @@ Each mention may have a *clue* from its context, with a strength:
 
 - decisive: a title in quotation marks is a work ("``Iron Mask''", MISC); a descriptor in an
   apposition or right before the name ("Nokia, the Finnish company"; "militant group Hamas";
-  "Kofi Annan, the U.N. secretary-general"; "the town of Mandela"); a modifier before it ("the Iranian-backed
-  Hezbollah": ORG; "the Iranian-born Ahmad": PERSON);
+  "Kofi Annan, the U.N. secretary-general"; "the town of Mandela"); a modifier before it
+  ("the Iranian-backed Hezbollah": ORG; "the Iranian-born Ahmad": PERSON);
 - a phrase: a company noun after it ("Omnicom shares", ORG); a verb only people do, an age or
-  "administration" ("Mandela spoke", "Savic, 65,", "the Clinton administration": PERSON); a next sentence that starts with "He" or "She" after
-  a name that starts its own (PERSON); a verb of saying followed by "he"/"she" (PERSON)
-  or "it" (ORG); "the" before a plural name ("the Yankees", ORG);
+  "administration" after it ("Mandela spoke", "Savic, 65,", "the Clinton administration":
+  PERSON); a next sentence starting "He" or "She" after a name that starts its own (PERSON);
+  a verb of saying followed by "he"/"she" (PERSON) or "it" (ORG); "the" before a plural name
+  ("the Yankees", ORG);
 - weak: a verb of saying or acting after it ("Lufthansa said": a PERSON when the name is a
   person's name by the census lists, else an ORG), "said" before it or ", who" after it
   (PERSON), "the" before it (ORG), "in"/"near" before it (GPE).
 
 A name's own shape also counts (:meth:`ContextEvidence.form_label`): census first names and
-surnames make a PERSON, a club named after a city ("Leeds United") or more than four words an
-ORG, "-ism"/"-ology" a MISC; several words the text never writes in lower case, a PERSON. :meth:`ContextEvidence.vote` gives every mention of one unknown
-name the type its strongest evidence says; without evidence a name is MISC, not a PERSON.
+surnames make a PERSON; a club named after a city ("Leeds United"), a plural last word ("TV
+Books"), a plural proper noun (NNPS: "Yankees") or more than four words an ORG; "-ism",
+"-ology", "-ity" a MISC; several words the text never writes in lower case, a PERSON.
+:meth:`ContextEvidence.vote` gives every mention of one unknown name the type its strongest
+evidence says; without evidence a name is MISC, not a PERSON.
 """
 
 from __future__ import annotations
@@ -92,21 +95,25 @@ class ContextEvidence:
         decisive = self._decisive_clue(mention, before)
         if decisive is not None:
             return decisive
-        text = self.text
-        if _ORG_CONTEXT_AFTER.match(text, mention.end):
-            return Clue("ORG", PHRASE)
-        if _AGE_AFTER.match(text, mention.end) or _ADMINISTRATION_AFTER.match(text, mention.end):
-            return Clue("PERSON", PHRASE)  # "Savic, 65,", "the Clinton administration"
-        verb = _VERB_AFTER.match(text, mention.end)
-        if verb and verb.group(1) in self.words.person_verb:
-            return Clue("PERSON", PHRASE)
-        if verb and verb.group(1) in self.words.speech_verb:
-            pronoun = verb.group(2)
-            if pronoun in ("he", "she"):
-                return Clue("PERSON", PHRASE)
-            if pronoun == "it":
+        text, end = self.text, mention.end
+        comma = text.startswith(",", end)
+        if comma and _AGE_AFTER.match(text, end):
+            return Clue("PERSON", PHRASE)  # "Savic, 65,"
+        if not comma:
+            if _ORG_CONTEXT_AFTER.match(text, end):
                 return Clue("ORG", PHRASE)
-            return Clue("PERSON" if self._has_person_name(mention) else "ORG", WEAK)
+            if _ADMINISTRATION_AFTER.match(text, end):
+                return Clue("PERSON", PHRASE)  # "the Clinton administration"
+            verb = _VERB_AFTER.match(text, end)
+            if verb and verb.group(1) in self.words.person_verb:
+                return Clue("PERSON", PHRASE)
+            if verb and verb.group(1) in self.words.speech_verb:
+                pronoun = verb.group(2)
+                if pronoun in ("he", "she"):
+                    return Clue("PERSON", PHRASE)
+                if pronoun == "it":
+                    return Clue("ORG", PHRASE)
+                return Clue("PERSON" if self._has_person_name(mention) else "ORG", WEAK)
         if self._next_sentence_says_he_or_she(mention):
             return Clue("PERSON", PHRASE)
         if before in _SAYING_BEFORE:
@@ -114,7 +121,7 @@ class ContextEvidence:
         if before == "the":
             plural = len(mention.tokens) == 1 and _PLURAL.search(mention.tokens[0])
             return Clue("ORG", PHRASE if plural else WEAK)  # "the Yankees", "the Smithsonian"
-        if _WHO_AFTER.match(text, mention.end):
+        if comma and _WHO_AFTER.match(text, end):
             return Clue("PERSON", WEAK)
         if before in PLACE_CUES:
             return Clue("GPE", WEAK)
@@ -192,6 +199,8 @@ class ContextEvidence:
         word = mention.tokens[-1]
         if len(tokens) > 1 and _PLURAL.search(word) and tokens[-1] not in lists.surnames:
             return "ORG"  # "TV Books", "New York Yankees"
+        if len(tokens) == 1 and self.context.tag_at(mention.start) == "NNPS":
+            return "ORG"  # a plural proper noun names a group: "Yankees", "Sears"
         if self._has_person_name(mention):
             return "PERSON"
         if len(tokens) == 1 and SCORE_AFTER.match(self.text, mention.end):

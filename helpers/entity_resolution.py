@@ -82,10 +82,12 @@ class PersonAliases:
         if first_name:
             insort(self._by_first_name.setdefault(POSSESSIVE.sub("", name[0]), []), anchor)
 
-    def full_name(self, mention: Mention, first_names_too: bool) -> str | None:
+    def full_name(
+        self, mention: Mention, first_names_too: bool, surface: str | None = None
+    ) -> str | None:
         """The full name ``mention`` shortens (its surname; with ``first_names_too`` also its
-        first name: "Lee" for "Lee Tae-shik"), or None."""
-        surface = normalise(mention.text)
+        first name: "Lee" for "Lee Tae-shik"), or None. ``surface``: its normalised text."""
+        surface = surface or normalise(mention.text)
         anchors = self._by_surname.get(surface)
         if anchors is None and first_names_too:
             anchors = self._by_first_name.get(surface)
@@ -107,25 +109,25 @@ class DocumentRules:
         mentions = AcronymDefinitions(self.text).apply(mentions)
         aliases = PersonAliases()
         known: dict[str, tuple[str, str]] = {}
-        for m in mentions:
+        surfaces = [normalise(m.text) for m in mentions]
+        for m, surface in zip(mentions, surfaces):
             if m.label == "PERSON":
                 aliases.add(m)
             elif m.label is not None:
-                known.setdefault(normalise(m.text), (m.label, m.entity))
+                known.setdefault(surface, (m.label, m.entity))
         countries_named = {m.entity for m in mentions if m.label in ("GPE", "NORP")}
         unknown: dict[str, list[Mention]] = {}
         places: dict[str, list[Mention]] = {}
         people: dict[str, str] = {}  # one-word names typed PERSON by their words → entity
-        for m in mentions:
+        for m, surface in zip(mentions, surfaces):
             if m.label == "PERSON" and len(m.tokens) == 1:
-                m.entity = aliases.full_name(m, True) or m.entity
-                people.setdefault(normalise(m.text), m.entity)
-        for m in mentions:
-            surface = normalise(m.text)
+                m.entity = aliases.full_name(m, True, surface) or m.entity
+                people.setdefault(surface, m.entity)
+        for m, surface in zip(mentions, surfaces):
             if m.label is not None:
                 continue
             full = (
-                aliases.full_name(m, m.hint == "unknown") or people.get(surface)
+                aliases.full_name(m, m.hint == "unknown", surface) or people.get(surface)
                 if (m.hint != "unknown" or not m.sentence_initial or len(m.tokens) == 1)
                 and not self._literal_place(m)
                 else None
