@@ -1,24 +1,28 @@
 """Named-entity mentions of a text and per-entity counts, with rules and name lists only (no model).
 
-The recogniser reads the shared :class:`helpers.document.Document` in three stages, one module each:
+The recogniser reads the shared :class:`helpers.document.Document` (its sentences, tokens and
+word classes) in three stages, one module each:
 
 1. :mod:`helpers.entity_candidates`: one regex pass finds the capitalised runs (and ALL-CAPS
-   stretches, and names with a corporate suffix) and cuts them into name candidates.
+   stretches, and names with a corporate suffix) and cuts them into name candidates; a
+   sentence-initial word is a name only if it is a proper noun (:mod:`helpers.entity_context`).
 2. :mod:`helpers.entity_typing`: each candidate is split into affiliation, title and person and
    typed by its own words (name lists, head words, acronyms).
 3. :mod:`helpers.entity_resolution`: the rules that read the whole document: acronyms defined
    in brackets, short names joining the full name they shorten, one type per name, context
-   evidence for names no list knows (:mod:`helpers.entity_evidence`), title affiliations and
-   capitals standing for their government (``refers_to``); then the known names in ALL-CAPS
-   headlines (:mod:`helpers.entity_headlines`).
+   evidence (:mod:`helpers.entity_evidence`: descriptors, verbs, pronouns), teams in match
+   reports (:mod:`helpers.entity_sports`), title affiliations and capitals standing for their
+   government (``refers_to``); then the known names in ALL-CAPS headlines
+   (:mod:`helpers.entity_headlines`).
 
 Labels: PERSON, ORG, GPE (countries, cities, states), LOC (regions, seas, mountains), FAC
 (streets, buildings, airports), NORP (nationalities, religious and political groups), EVENT,
 MISC (a name with no evidence of its type: products, works, unknown one-word names).
 Conventions (CoNLL-2003/OntoNotes): "Bush" in "Bush administration" is a PERSON; a demonym plus
 an organisation is one ORG ("Japanese Foreign Ministry"); a country noun before an organisation or
-a title is its own GPE ("US | State Department"); "the" and a possessive "'s" are outside the
-span; a title alone is not an entity.
+a title is its own GPE ("US | State Department"); a sports team is an ORG even when named after
+its city or country ("Leeds beat Chelsea"); "the" and a possessive "'s" are outside the span; a
+title alone is not an entity.
 """
 
 from __future__ import annotations

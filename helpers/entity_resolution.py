@@ -2,15 +2,20 @@
 
 - an acronym defined in brackets takes its long form's entity ("International Atomic Energy
   Agency's (IAEA)"), wherever the acronym stands;
-- a short person name takes the full name it shortens ("Kelly" → "James Kelly") and wins over a
-  place of the same name;
+- a short person name joins the full name it shortens, wherever that stands ("Kelly" → "James
+  Kelly"; the nearest full name when two share it), and wins over a place of the same name
+  except right after "in", "at"... ("Paris Hilton arrived in Paris"); only full names anchor
+  a merge (:class:`PersonAliases`);
 - a name typed once keeps its type; a country code counts as the country when the country is
-  named; names no rule types are typed by their context (:mod:`helpers.entity_evidence`);
+  named; names no list types, and listed cities, are typed by their context
+  (:mod:`helpers.entity_evidence`); places and unknown names that play are teams
+  (:mod:`helpers.entity_sports`);
 - a person's title names the organisation written before it ("Japanese Foreign Ministry
   official Mitoji Yabunaka");
 - a national capital standing for its government is a metonym (``refers_to``: "Pyongyang said").
 
-Every rule is one pass over the mentions (with sorted lookups), so the cost grows with the text.
+Every rule is one pass over the mentions (with sorted or hashed lookups), so the cost grows
+with the text.
 """
 
 from __future__ import annotations
