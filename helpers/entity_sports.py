@@ -10,7 +10,8 @@ is a place ("Italy signed a treaty"). A name is a team when
 - in a sports context it is next to a match word: before "beat", "drew", "lost", "scored"...,
   after "beat", "against", "versus", "drew with", "lost to"..., or before a score ("Leeds 2-1").
 
-A sentence is a sports context when it holds a score ("2-1") or the whole text is a match report
+A sentence is a sports context when it holds a score ("2-1", but not a tally of votes: "the
+council voted 14-0") or the whole text is a match report
 (a score and sports words in two sentences or more); an unknown name (no place list has it) needs
 only a sports word in its sentence ("Bayern scored twice").
 """
@@ -30,6 +31,7 @@ _TABLE_ROW = re.compile(
     r"[ \t]*(?:\d+[.)]?[ \t]+)?"
     r"(?:[^\W\d_][^\d\n]*?[ \t]+\d+(?:[-:./]\d+)*(?:[ \t]+\d+(?:[-:./]\d+)*)*[ \t]*)+"
 )
+_VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?|rul(?:ed|ing)|verdict)\b")
 _TWO_WORDS_BEFORE = re.compile(
     r"\b(?:lost|losing|loss|lose|loses|drew|draw|drawn|tied|win|won|victory|triumph|defeat|beaten)"
     r"[ \t]+(?:to|with|over|against|by)[ \t]*$"
@@ -88,7 +90,12 @@ class SportsContext:
 
     @cached_property
     def _score_sentences(self) -> frozenset[int]:
-        return self._sentences_of(match.start() for match in _SCORE.finditer(self.text))
+        """Sentences with a score, except tallies of votes ("the council voted 14-0")."""
+        scores = self._sentences_of(match.start() for match in _SCORE.finditer(self.text))
+        if not scores:
+            return scores
+        votes = self._sentences_of(match.start() for match in _VOTE.finditer(self.text))
+        return scores - votes
 
     @cached_property
     def _sports_sentences(self) -> frozenset[int]:

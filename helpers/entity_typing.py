@@ -163,6 +163,8 @@ class SegmentTyper:
         if not at or not all(t.bare in self.lists.titleish for t in tokens[:at]):
             return None
         rest = tokens[at + 1 :]
+        if rest and rest[0].bare == "the":
+            rest = rest[1:]  # "Emperor of the United States"
         return self.classify(rest, False) if self.lists.lookup(self.text, rest) else None
 
     def _skipped(self, token: NameToken, tokens: list[NameToken]) -> bool:

@@ -524,6 +524,10 @@ def test_runs_are_cut_where_one_name_ends(text: str, expected: list) -> None:
             [("Italy", "ORG"), ("England", "ORG"), ("Rome", "GPE"), ("Italy", "ORG")],
         ),
         ("Italy signed a treaty with France.", [("Italy", "GPE"), ("France", "GPE")]),
+        (
+            "The United States won the vote 14-0 and France abstained.",
+            [("United States", "GPE"), ("France", "GPE")],
+        ),
         ("Bayern scored twice in the second half.", [("Bayern", "ORG")]),
         (
             "The New York Yankees beat the Boston Red Sox 5-3 on Sunday.",
@@ -569,8 +573,12 @@ def test_a_weekday_abbreviation_inside_a_name_is_a_name_word() -> None:
 
 
 def test_a_title_of_a_place_names_the_place_not_a_person() -> None:
-    text = "The King of Athens ruled the city. Athens grew rich."
-    assert rows(text, ("text", "label")) == [("Athens", "GPE"), ("Athens", "GPE")]
+    text = "The King of Athens ruled the city. Athens grew rich. The Emperor of the United States left."
+    assert rows(text, ("text", "label")) == [
+        ("Athens", "GPE"),
+        ("Athens", "GPE"),
+        ("United States", "GPE"),
+    ]
 
 
 def test_a_short_name_joins_the_full_name_wherever_it_stands() -> None:
