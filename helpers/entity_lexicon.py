@@ -90,6 +90,8 @@ class NameLists:
     surnames: frozenset[str]
     holiday_ends: frozenset[str]
     """Last words of the holidays' names ("year", "day", "eve")."""
+    nation_first_words: frozenset[str]
+    """First words (lower case) of country names and demonyms ("south", "japanese")."""
     time_abbreviations: frozenset[str]
     """Time words that shorten a longer one ("sun", "mar"): names in "Sun City" or "Mar Vista"."""
 
@@ -163,6 +165,11 @@ def name_lists() -> NameLists:
         first_names=first_names(),
         surnames=surnames(),
         holiday_ends=frozenset(holiday.split()[-1] for holiday in words.holiday),
+        nation_first_words=frozenset(
+            name.split()[0].lower().replace("\u2019", "'")
+            for name in [*countries, *demonyms()]
+            if name.strip()
+        ),
         time_abbreviations=frozenset(
             short
             for short in words.time

@@ -129,6 +129,11 @@ class DocumentRules:
                 m.entity = aliases.full_name(m, True, surface) or m.entity
                 people.setdefault(surface, m.entity)
         for m, surface in zip(mentions, surfaces):
+            if m.label in ("GPE", "LOC") and len(m.tokens) == 1 and m.title is None:
+                full = aliases.full_name(m, False, surface)
+                if full is not None and not self._after_place_word(m):
+                    m.label, m.entity = "PERSON", full  # "Michael Jordan ... Jordan said"
+                continue
             if m.label is not None:
                 continue
             full = (
@@ -172,10 +177,12 @@ class DocumentRules:
 
     def _literal_place(self, mention: Mention) -> bool:
         """A listed place right after "in", "at", "near"... ("arrived in Paris")."""
-        return (
-            mention.hint in ("GPE", "LOC")
-            and self.context.word_before(mention.start).lower() in LITERAL_PLACE_AFTER
-        )
+        return mention.hint in ("GPE", "LOC") and self._after_place_word(mention)
+
+    def _after_place_word(self, mention: Mention) -> bool:
+        """The mention follows a preposition of place or motion ("in", "at", "to", "from")."""
+        before = self.context.word_before(mention.start).lower()
+        return before in LITERAL_PLACE_AFTER or before in ("to", "from")
 
     def _type_place(self, surface: str, group: list[Mention], aliases: PersonAliases) -> None:
         """A city or region the lists know keeps its type unless it is the surname of a full

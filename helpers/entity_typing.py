@@ -236,6 +236,8 @@ class SegmentTyper:
         """ "US Assistant Secretary ... James Kelly", "Japanese Foreign Ministry", "US State Department",
         "German Claudia Pechstein" (NORP + PERSON)."""
         lists, text = self.lists, self.text
+        if tokens[0].bare not in lists.nation_first_words:
+            return None
         words = lists.words
         for size in range(min(3, len(tokens) - 1), 0, -1):
             lead = lists.lookup(text, tokens[:size])

@@ -624,6 +624,15 @@ def test_a_place_name_that_is_the_surname_of_a_full_name_is_the_person() -> None
     ]
 
 
+def test_a_country_name_that_is_the_surname_of_a_full_name_is_the_person() -> None:
+    text = "Michael Jordan scored 30 points. Jordan said he was tired. He flew to Jordan."
+    assert rows(text, ("text", "label", "entity")) == [
+        ("Michael Jordan", "PERSON", "Michael Jordan"),
+        ("Jordan", "PERSON", "Michael Jordan"),
+        ("Jordan", "GPE", "Jordan"),
+    ]
+
+
 def test_the_administration_of_a_person() -> None:
     assert rows("Critics of the Clinton administration's plan met in Ohio.", ("text", "label")) == [
         ("Clinton", "PERSON"),
