@@ -418,17 +418,42 @@ def test_wire_copy_headline_dateline_and_results_table() -> None:
 # --- issue 11: organisations, sentence-initial names, teams, consistency, aliases --------------
 
 
+def _word_classes_installed() -> bool:
+    try:
+        import helpers.tagger  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+needs_word_classes = pytest.mark.skipif(
+    not _word_classes_installed(),
+    reason="a lone sentence-initial name is told from a common word by its word class "
+    "(helpers.tagger)",
+)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Putin said he would go.", [("Putin", "PERSON")]),  # "he" after the verb of saying
-        ("Microsoft said it would cut jobs.", [("Microsoft", "ORG")]),  # "it"
-        ("Hamas denied it.", [("Hamas", "ORG")]),  # it acts, and it is no person's name
-        ("Gazprom raised prices on Monday.", [("Gazprom", "ORG")]),
-        ("Lufthansa said the strike would end.", [("Lufthansa", "ORG")]),
+        pytest.param("Putin said he would go.", [("Putin", "PERSON")], marks=needs_word_classes),
+        pytest.param(
+            "Microsoft said it would cut jobs.", [("Microsoft", "ORG")], marks=needs_word_classes
+        ),
+        pytest.param("Hamas denied it.", [("Hamas", "ORG")], marks=needs_word_classes),
+        pytest.param(
+            "Gazprom raised prices on Monday.", [("Gazprom", "ORG")], marks=needs_word_classes
+        ),
+        pytest.param(
+            "Lufthansa said the strike would end.", [("Lufthansa", "ORG")], marks=needs_word_classes
+        ),
+        pytest.param(
+            "Stocks dove on Monday as investors fled.", [], marks=needs_word_classes
+        ),  # a common noun, not a name
         ("Al Qaeda claimed responsibility for the attack.", [("Al Qaeda", "ORG")]),
         ("Mandela spoke to the crowd.", [("Mandela", "PERSON")]),  # only people speak
-        ("Stocks dove on Monday as investors fled.", []),  # a common noun, not a name
+        ("Officials said Putin would go.", [("Putin", "PERSON")]),  # "said" before it
+        ("Analysts said Microsoft said it would cut jobs.", [("Microsoft", "ORG")]),
     ],
 )
 def test_sentence_initial_names_that_speak_or_act(text: str, expected: list) -> None:
@@ -479,6 +504,7 @@ def test_a_full_person_name_does_not_make_its_first_word_a_person_elsewhere() ->
     ]
 
 
+@needs_word_classes
 def test_religions_and_companies_are_not_persons() -> None:
     text = "Scientology is a religion, its critics say. Microsoft disagreed."
     assert all(label != "PERSON" for _, label in rows(text, ("text", "label")))
@@ -528,7 +554,12 @@ def test_runs_are_cut_where_one_name_ends(text: str, expected: list) -> None:
             "The United States won the vote 14-0 and France abstained.",
             [("United States", "GPE"), ("France", "GPE")],
         ),
-        ("Bayern scored twice in the second half.", [("Bayern", "ORG")]),
+        pytest.param(
+            "Bayern scored twice in the second half.",
+            [("Bayern", "ORG")],
+            marks=needs_word_classes,
+        ),
+        ("The match ended when Bayern scored twice.", [("Bayern", "ORG")]),
         (
             "The New York Yankees beat the Boston Red Sox 5-3 on Sunday.",
             [("New York Yankees", "ORG"), ("Boston Red Sox", "ORG")],
