@@ -1,5 +1,7 @@
 """Score ``helpers.entities.extract_entities`` on the NLTK IE-ER corpus (exact spans), and time it.
 
+These are DEVELOPMENT FIGURES: the recogniser's rules were written while reading IE-ER's errors.
+
 Usage: ``python benchmarks/ner_ieer.py ../shared/nltk_data/corpora/ieer [--errors N]``
 
 Each story is rebuilt as ``headline + "\\n\\n" + text`` with the SGML tags removed and the
@@ -79,6 +81,7 @@ def main() -> None:
             if label in LABEL_MAP and (int(s), int(e)) not in optional:
                 pred_all.add((i, int(s), int(e), LABEL_MAP[label]))
 
+    print("IE-ER (NYT 1998), exact spans: DEVELOPMENT FIGURES (rules written from this corpus)")
     print(f"{len(stories)} stories, {len(gold_all)} gold entities, {n_tokens} tokens")
     print(f"{'type':<14}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}")
     for kind in TYPES:
