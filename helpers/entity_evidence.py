@@ -6,7 +6,7 @@ Each mention may have a *clue* from its context, with a strength:
   apposition or right before the name ("Nokia, the Finnish company"; "militant group Hamas";
   "Kofi Annan, the U.N. secretary-general"; "the town of Mandela"); a modifier before it
   ("the Iranian-backed Hezbollah": ORG; "the Iranian-born Ahmad": PERSON);
-- a phrase: a company noun after it ("Omnicom shares", ORG); a verb only people do, an age or
+- a phrase: a company noun after or before it ("Omnicom shares", "shares of Omnicom": ORG); a verb only people do, an age or
   "administration" after it ("Mandela spoke", "Savic, 65,", "the Clinton administration":
   PERSON); a next sentence starting "He" or "She" after a name that starts its own (PERSON);
   a verb of saying followed by "he"/"she" (PERSON) or "it" (ORG); "the" before a plural name
@@ -49,6 +49,12 @@ _ORG_CONTEXT_AFTER = re.compile(
     r"|subsidiary|unit|shareholders|investors|chief executive|chairman)\b"
 )
 """Nouns after an unknown name that make it an organisation ("Omnicom shares")."""
+_ORG_CONTEXT_BEFORE = re.compile(
+    r"\b(?i:shares|stake|stock|subsidiary|takeover|shareholders|investors|employees|workers"
+    r"|spokes(?:man|woman|person)|chief[ \t]+executive)[ \t]+(?:of|in|at|for)[ \t]+(?:the[ \t]+)?"
+    r"(?:[a-z][a-z-]*[ \t]+)?$"
+)
+"""Nouns before an unknown name that make it an organisation ("shares of rival Omnicom")."""
 _HE_OR_SHE = re.compile(r"[\"'`\u201c]*(?:He|She|His|Her)\b")
 _ADMINISTRATION_AFTER = re.compile(r"[ \t]*\n?[ \t]*administration\b")
 _AGE_AFTER = re.compile(r",[ \t]*\d{1,3},")
@@ -114,6 +120,8 @@ class ContextEvidence:
                 if pronoun == "it":
                     return Clue("ORG", PHRASE)
                 return Clue("PERSON" if self._has_person_name(mention) else "ORG", WEAK)
+        if _ORG_CONTEXT_BEFORE.search(text, max(0, mention.start - 48), mention.start):
+            return Clue("ORG", PHRASE)  # "shares of Air France-KLM", "workers at Ford"
         if self._next_sentence_says_he_or_she(mention):
             return Clue("PERSON", PHRASE)
         if before in _SAYING_BEFORE:

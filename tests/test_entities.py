@@ -476,6 +476,7 @@ def test_sentence_initial_names_that_speak_or_act(text: str, expected: list) -> 
             [("Reporters Without Borders", "ORG"), ("Paris", "GPE")],
         ),
         ("The militant group Hamas denied it.", [("Hamas", "ORG")]),
+        ("Shares of rival Air France-KLM rose.", [("Air France-KLM", "ORG")]),
         (
             "Kofi Annan, the U.N. secretary-general, met Arafat, the Palestinian leader.",
             [
