@@ -127,13 +127,23 @@ class ContextEvidence:
         if before in _SAYING_BEFORE:
             return Clue("PERSON", WEAK)
         if before == "the":
-            plural = len(mention.tokens) == 1 and _PLURAL.search(mention.tokens[0])
+            plural = self._is_plural_name(mention)
             return Clue("ORG", PHRASE if plural else WEAK)  # "the Yankees", "the Smithsonian"
         if comma and _WHO_AFTER.match(text, end):
             return Clue("PERSON", WEAK)
         if before in PLACE_CUES:
             return Clue("GPE", WEAK)
         return None
+
+    def _is_plural_name(self, mention: Mention) -> bool:
+        """A one-word plural proper noun ("Yankees"): NNPS where there are word classes, else
+        spelt like a plural and not a listed place ("Texas", "Athens")."""
+        if len(mention.tokens) != 1:
+            return False
+        tag = self.context.tag_at(mention.start)
+        if tag is not None:
+            return tag == "NNPS"
+        return mention.hint not in ("GPE", "LOC") and _PLURAL.search(mention.tokens[0]) is not None
 
     def _next_sentence_says_he_or_she(self, mention: Mention) -> bool:
         """The name is its sentence's subject and the next sentence starts with "He"/"She"

@@ -181,7 +181,8 @@ def name_lists() -> NameLists:
 @lru_cache(maxsize=1 << 16)
 def lookup_name(surface: str) -> tuple[str, str] | None:
     """``(label, entity)`` of a country, demonym or place name as written (possessive dropped;
-    an ALL-CAPS name is also tried in title case), or None. Cached: names recur across texts."""
+    an ALL-CAPS name is also tried in title case; "Iowans" are the people of Iowa), or None.
+    Cached: names recur across texts."""
     key = POSSESSIVE.sub("", normalise(surface))
     found = lookup_key(key)
     words = key.split()
@@ -193,7 +194,27 @@ def lookup_name(surface: str) -> tuple[str, str] | None:
         found = lookup_key(
             " ".join(w.capitalize() if w not in ("OF", "AND") else w.lower() for w in words)
         )
+    if found is None and len(words) == 1 and key[:1].isupper() and key[1:].islower():
+        found = _residents(key)
     return found
+
+
+_RESIDENT_SUFFIXES = (("ians", ("", "ia", "a")), ("ans", ("a", "", "as")), ("ers", ("",)))
+"""Plural demonyms formed from a place name ("Iowa" → "Iowans", "Paris" → "Parisians",
+"London" → "Londoners"): suffix, and the endings it replaced. Plural only: singular forms
+collide with first names ("Brian", "Nolan")."""
+
+
+def _residents(word: str) -> tuple[str, str] | None:
+    """``("NORP", place)`` when ``word`` names the people of a listed place ("Iowans")."""
+    for suffix, endings in _RESIDENT_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[: -len(suffix)]
+            for ending in endings:
+                found = lookup_key(base + ending)
+                if found is not None and found[0] in ("GPE", "LOC"):
+                    return "NORP", found[1]
+    return None
 
 
 def lookup_key(key: str) -> tuple[str, str] | None:

@@ -613,6 +613,16 @@ def test_a_title_of_a_place_names_the_place_not_a_person() -> None:
     ]
 
 
+def test_the_people_of_a_place_are_a_group_and_a_place_ending_in_s_is_no_plural() -> None:
+    text = 'Iowans and Parisians voted. "We will decide," the Texas senator told Londoners.'
+    assert rows(text) == [
+        ("Iowans", "NORP", "Iowa"),
+        ("Parisians", "NORP", "Paris"),
+        ("Texas", "GPE", "Texas"),
+        ("Londoners", "NORP", "Londoner"),
+    ]
+
+
 def test_a_short_name_joins_the_full_name_wherever_it_stands() -> None:
     text = (
         "Trump spoke first. Donald Trump later won. Republican candidate Trump spoke. "
