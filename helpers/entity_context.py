@@ -8,7 +8,7 @@ capitalised words it uses mid-sentence, and the word before a name.
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cache, cached_property
 
 from helpers.document import Document
 from helpers.entity_lexicon import NameLists
@@ -22,6 +22,16 @@ _QUOTE_OPENERS = " \t\n\"'`([{\u201c\u2018"
 _BARE_WORD = re.compile(r"(?<!\w)(?>\w+(?:[-&.]\w+)*)(?![\w'\u2019])")
 
 
+@cache
+def _tagger_installed() -> bool:
+    """True when :mod:`helpers.tagger` can be imported (asked once per process)."""
+    try:
+        import helpers.tagger  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 class NameContext:
     """One text as the entity stages read it (see the module docstring)."""
 
@@ -30,6 +40,7 @@ class NameContext:
         self.text = document.text
         self.lists = lists
         self.mid_sentence: set[str] = set()
+        self._words_before: dict[int, str] = {}
         """Capitalised words the text uses inside a sentence (filled while scanning)."""
 
     @cached_property
@@ -73,10 +84,7 @@ class NameContext:
     @cached_property
     def _tags(self) -> list[str] | None:
         """The document's word classes, or None where no tagger is installed."""
-        try:
-            return self.document.tags
-        except ImportError:
-            return None
+        return self.document.tags if _tagger_installed() else None
 
     def tag_at(self, offset: int) -> str | None:
         """The Penn tag of the token starting at ``offset`` (None: no tagger, or no token)."""
@@ -123,8 +131,12 @@ class NameContext:
         return strict and bare not in lists.first_names and bare not in lists.surnames
 
     def word_before(self, position: int) -> str:
-        """The word right before ``position`` (see :func:`helpers.entity_spans.word_before`)."""
-        return word_before(self.text, position)
+        """The word right before ``position`` (see :func:`helpers.entity_spans.word_before`);
+        several rules ask, so it is kept."""
+        word = self._words_before.get(position)
+        if word is None:
+            word = self._words_before[position] = word_before(self.text, position)
+        return word
 
     def title_before(self, position: int) -> str | None:
         """The lower-case role noun right before a name ("official Mitoji Yabunaka"), if any."""

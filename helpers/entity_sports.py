@@ -36,6 +36,7 @@ _TWO_WORDS_BEFORE = re.compile(
     r"\b(?:lost|losing|loss|lose|loses|drew|draw|drawn|tied|win|won|victory|triumph|defeat|beaten)"
     r"[ \t]+(?:to|with|over|against|by)[ \t]*$"
 )
+_SECOND_WORDS = frozenset({"to", "with", "over", "against", "by"})
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
 _FOLLOWING_WORD = re.compile(r"[ \t]*(?:\n[ \t]*)?([A-Za-z][\w.]*)")
 
@@ -77,7 +78,11 @@ class SportsContext:
         before = self.context.word_before(mention.start).lower()
         if before in self.words.team_word_before:
             return True
-        return _TWO_WORDS_BEFORE.search(text, max(0, mention.start - 30), mention.start) is not None
+        return (
+            before in _SECOND_WORDS
+            and _TWO_WORDS_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+            is not None
+        )
 
     def in_table_row(self, mention: Mention) -> bool:
         """True when ``mention`` stands right before a number in a row of names and numbers."""

@@ -159,6 +159,8 @@ class SegmentTyper:
 
     def _place_of_title(self, tokens: list[NameToken]) -> list[Mention] | None:
         """ "King of Athens", "Mayor of London": a title is no name; the place is one."""
+        if tokens[0].bare not in self.lists.titleish:
+            return None
         at = next((i for i, t in enumerate(tokens) if t.bare == "of"), 0)
         if not at or not all(t.bare in self.lists.titleish for t in tokens[:at]):
             return None
