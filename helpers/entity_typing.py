@@ -1,11 +1,12 @@
 """Stage 2 of entity recognition: the mentions in one name candidate, typed by their own words.
 
-Titles split a candidate into affiliation + title + person ("US | Assistant Secretary of State
-for East Asia and Pacific Affairs | James Kelly"); a nationality or country before an
-organisation or a person is its own mention ("German | Claudia Pechstein"), except in an
-organisation's name ("Japanese Foreign Ministry"); the rest is typed by country names and codes,
-demonyms, places, first names, organisation/place head words and acronyms. A name the words do
-not type is left with ``label=None`` and a ``hint`` for the document-level stage.
+Titles and affiliations are split off first (:mod:`helpers.entity_titles`: "US | Assistant
+Secretary of State ... | James Kelly", "German | Claudia Pechstein"); modifiers give up the
+place or name they contain ("Paris-based", "Patrick Ewing-oriented"); a title of a place names
+the place ("King of Athens"); an organisation name directly followed by a person's name is two
+names ("Refugee Council | Enver Solomon"); the rest is typed by country names and codes,
+demonyms, places, holidays, first names, organisation/place head words and acronyms. A name the
+words do not type is left with ``label=None`` and a ``hint`` for the document-level stage.
 """
 
 from __future__ import annotations
@@ -14,9 +15,8 @@ import re
 
 from helpers.entity_candidates import RunSplitter, Segment, last_bare
 from helpers.entity_context import NameContext
-from helpers.entity_lexicon import MAX_PERSON_TOKENS
 from helpers.entity_spans import ACRONYM, Mention, NameToken, mention_of, moved, surface_of
-from helpers.gazetteer import normalise
+from helpers.entity_titles import TitledNames
 
 SINGLE_WORD_ORGS = frozenset(
     {"congress", "senate", "parliament", "cabinet", "pentagon", "kremlin", "treasury", "house"}
@@ -73,6 +73,7 @@ class SegmentTyper:
         self.context = context
         self.text = context.text
         self.lists = context.lists
+        self.titles = TitledNames(context, self.classify)
 
     def classify(self, tokens: list[NameToken], initial: bool) -> list[Mention]:
         """The mentions of one segment, typed when its words say the type."""
@@ -118,13 +119,13 @@ class SegmentTyper:
                 common = tokens[0].bare in context.lower_vocabulary
                 mention.label, mention.hint = None, "title" if common else known[0]
             return [mention]
-        split = self._split_affiliation(tokens, initial)
+        split = self.titles.split_affiliation(tokens, initial)
         if split is not None:
             return split
         place = self._place_of_title(tokens)
         if place is not None:
             return place
-        people = self._with_title(tokens, None)
+        people = self.titles.with_title(tokens, None)
         if people is not None:
             return people
         split = self._split_after_org_head(tokens, initial)
@@ -233,110 +234,6 @@ class SegmentTyper:
                 person = mention_of(self.text, name, "PERSON", surface_of(self.text, name), False)
                 return [organisation, person]
         return None
-
-    def _split_affiliation(self, tokens: list[NameToken], initial: bool) -> list[Mention] | None:
-        """ "US Assistant Secretary ... James Kelly", "Japanese Foreign Ministry", "US State Department",
-        "German Claudia Pechstein" (NORP + PERSON)."""
-        lists, text = self.lists, self.text
-        if tokens[0].bare not in lists.nation_first_words:
-            return None
-        words = lists.words
-        for size in range(min(3, len(tokens) - 1), 0, -1):
-            lead = lists.lookup(text, tokens[:size])
-            if (
-                lead is None
-                or lead[0] not in ("GPE", "NORP")
-                or (lead[0] == "GPE" and lead[1] not in lists.country_set)
-            ):
-                continue
-            rest = tokens[size:]
-            if (
-                lead[0] == "NORP"
-                and last_bare(rest) in words.org_head
-                and rest[0].bare not in words.title
-            ):
-                return [mention_of(text, tokens, "ORG", surface_of(text, tokens), initial)]
-            affiliation = mention_of(text, tokens[:size], lead[0], lead[1], initial)
-            people = self._with_title(rest, affiliation.entity)
-            if people is not None:
-                return [affiliation, *people]
-            if (
-                (lead[0] == "GPE" and last_bare(rest) in words.org_head)
-                or lists.looks_like_person(rest)
-                or lists.lookup(text, rest) is not None
-                or (lead[0] == "NORP" and self._unknown_name(rest))
-            ):
-                return [affiliation, *self.classify(rest, False)]
-            return None
-        return None
-
-    def _unknown_name(self, tokens: list[NameToken]) -> bool:
-        """Two or three capitalised words that no list knows and the text never writes in lower
-        case: after a nationality, a foreign person's name ("Belgian Toon Vandenhove")."""
-        lists, vocabulary = self.lists, self.context.lower_vocabulary
-        return 2 <= len(tokens) <= 3 and all(
-            t.text[0].isupper()
-            and not t.shouting
-            and t.bare not in vocabulary
-            and t.bare not in lists.head
-            and t.bare not in lists.titleish
-            and t.bare not in lists.words.event_head
-            for t in tokens
-        )
-
-    def _with_title(self, tokens: list[NameToken], affiliation: str | None) -> list[Mention] | None:
-        """Split "Deputy Foreign Minister Lee Tae-shik" into a PERSON with its title, if it is one."""
-        lists = self.lists
-        titleish = lists.titleish
-        split = next(
-            (
-                p
-                for p in range(1, len(tokens))
-                if tokens[p - 1].bare in titleish
-                and tokens[p].bare in lists.first_names
-                and tokens[p].bare not in titleish
-                and lists.looks_like_person(tokens[p:])
-            ),
-            None,
-        )
-        if split is not None:
-            return self._titled_person(tokens[:split], tokens[split:], affiliation)
-        split = len(tokens)
-        while (
-            split > 0
-            and tokens[split - 1].bare not in titleish
-            and tokens[split - 1].bare not in ("of", "for", "and", "the")
-        ):
-            split -= 1
-        if (
-            split == 0
-            or split == len(tokens)
-            or len(tokens) - split > MAX_PERSON_TOKENS
-            or tokens[split - 1].bare in ("of", "for", "and", "the")  # "Commissioner for Refugees"
-        ):
-            return None
-        return self._titled_person(tokens[:split], tokens[split:], affiliation)
-
-    def _titled_person(
-        self, title_tokens: list[NameToken], name: list[NameToken], affiliation: str | None
-    ) -> list[Mention] | None:
-        lists, text = self.lists, self.text
-        if (
-            not any(t.bare in lists.words.title for t in title_tokens)
-            or name[-1].bare in lists.head
-        ):
-            return None
-        first = next(i for i, t in enumerate(title_tokens) if t.bare in lists.titleish)
-        mentions: list[Mention] = []
-        if first > 0:
-            mentions.extend(self.classify(title_tokens[:first], False))
-            if mentions and affiliation is None:
-                affiliation = mentions[-1].entity
-        person = mention_of(text, name, "PERSON", surface_of(text, name), False)
-        person.title = normalise(text[title_tokens[first].start : title_tokens[-1].end])
-        person.affiliation = affiliation
-        mentions.append(person)
-        return mentions
 
     def _label_by_form(self, tokens: list[NameToken]) -> str | None:
         """Type a segment by its head words, acronyms and name evidence; None when unknown."""
