@@ -40,7 +40,13 @@ from ieer import Story, read_stories
 from nltk.tokenize import NLTKWordTokenizer, PunktSentenceTokenizer
 
 from helpers.article import parse_article
-from helpers.corpus import article_row, available_analyses, parallel_map
+from helpers.corpus import (
+    ArticleResult,
+    article_row,
+    available_analyses,
+    combine_results,
+    parallel_map,
+)
 from helpers.entities import extract_entities
 from helpers.quotes import extract_quotes
 from helpers.sentences import split_sentences
@@ -139,23 +145,30 @@ def _quietly(analysis: Callable[[Any], object], article: Any) -> object:
 
 def analyze_like(files: list[str]) -> dict[str, float]:
     """(c) CPU seconds per stage of what ``analyze`` does with each file's text, from scratch:
-    ``parse_article``, the ``articles`` row, then every table of the corpus runner, in order."""
+    ``parse_article``, the ``articles`` row, every table of the corpus runner (as column
+    lists), then the DataFrames of the whole corpus, built once (``combine_results``)."""
     analyses = available_analyses()
     seconds: dict[str, float] = dict.fromkeys(["parse_article", "articles", *analyses], 0.0)
+    results = []
     for index, text in enumerate(files):
         clock = time.process_time()
         article = parse_article(text, name=f"article{index}")
         now = time.process_time()
         seconds["parse_article"] += now - clock
         clock = now
-        article_row(article, article.name)
+        tables = {"articles": article_row(article, article.name)}
         now = time.process_time()
         seconds["articles"] += now - clock
         for name, analysis in analyses.items():
             clock = now
-            _quietly(analysis, article)
+            tables[name] = _quietly(analysis.columns, article)
             now = time.process_time()
             seconds[name] += now - clock
+        if not any(isinstance(table, Exception) for table in tables.values()):
+            results.append(ArticleResult(article.name, article.name, tables=tables))
+    clock = time.process_time()
+    combine_results(results)
+    seconds["tables (whole corpus)"] = time.process_time() - clock
     return seconds
 
 

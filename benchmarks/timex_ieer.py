@@ -13,7 +13,12 @@ SET predictions are left out of the scores (IE-ER follows MUC-7, which has no SE
 several expressions that TimeML does ("today", "now", "yesterday", "last week", "recently",
 "the past"...) and tags only the head of others ("last month" is gold "month"): the
 ``TimeML-only`` line reports precision without the predictions that consist of such
-reference words, so guideline differences and real errors can be told apart.
+reference words, so guideline differences and real errors can be told apart. IE-ER also tags
+only the duration of "two years later" / "10 years ago" ("two years"), where the extraction
+keeps the whole expression as one date ("two years later"): such pairs count as overlap
+matches, not strict ones.
+
+These are DEVELOPMENT figures: the rules were written looking at IE-ER's errors.
 """
 
 from __future__ import annotations

@@ -10,3 +10,7 @@ class ArticleFormatError(ValueError):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+
+
+class EngineError(RuntimeError):
+    """The engine that runs the analyses cannot start (e.g. an unreachable Dask scheduler)."""

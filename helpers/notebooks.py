@@ -48,10 +48,20 @@ def notebook_paths(only: list[str] | None = None) -> list[Path]:
 
 
 def set_parameters(notebook: NotebookNode, parameters: dict[str, object]) -> None:
-    """Rewrite the cell tagged ``parameters`` so that it assigns ``parameters``."""
+    """Rewrite the cell tagged ``parameters`` so that it assigns ``parameters``.
+
+    A line that assigns one of them is replaced, the others are added after the cell's own
+    lines, and the cell's other assignments are kept.
+    """
     for cell in notebook.cells:
         if "parameters" in cell.get("metadata", {}).get("tags", []):
-            cell.source = "\n".join(f"{name} = {value!r}" for name, value in parameters.items())
+            lines = [
+                line
+                for line in cell.source.splitlines()
+                if line.split("=", 1)[0].strip() not in parameters
+            ]
+            lines += [f"{name} = {value!r}" for name, value in parameters.items()]
+            cell.source = "\n".join(lines)
             return
     raise ValueError("the notebook has no cell tagged 'parameters'")
 
@@ -108,19 +118,28 @@ def reproduce(
     article: str | os.PathLike[str] | None = None,
     out_dir: Path | None = None,
     html: bool = False,
+    published: str | None = None,
 ) -> list[tuple[Path, str | None]]:
     """Execute the notebooks; return ``(path written, error message or None)`` per notebook.
 
     Without ``out_dir`` the notebooks are rewritten in place on their own ``ARTICLE`` (the seed);
     with it, executed copies go to ``out_dir``. ``article`` (a path, resolved against the
-    current folder) replaces ``ARTICLE`` and requires ``out_dir``. ``html`` also writes an HTML
-    page next to each executed notebook. A failing notebook does not stop the others.
+    current folder) replaces ``ARTICLE`` and requires ``out_dir``; ``published`` (a date text,
+    with ``article`` only) sets ``PUBLISHED``, the date notebooks pass to ``load_article``.
+    ``html`` also writes an HTML page next to each executed notebook. A failing notebook does
+    not stop the others.
     """
     from nbclient.exceptions import CellExecutionError
 
     if article is not None and out_dir is None:
         raise ValueError("--article needs --out: the committed notebooks stay on the seed article")
-    parameters = {"ARTICLE": str(Path(article).resolve())} if article is not None else None
+    if published is not None and article is None:
+        raise ValueError("--published needs --article: the seed has its own date")
+    parameters = (
+        {"ARTICLE": str(Path(article).resolve()), "PUBLISHED": published}
+        if article is not None
+        else None
+    )
     outcomes = []
     for path in notebook_paths(only):
         out_path = out_dir / path.name if out_dir is not None else None

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import pandas as pd
@@ -23,6 +24,7 @@ from dateutil.relativedelta import relativedelta
 
 from helpers.document import Document, as_document
 from helpers.frames import BOOL, DATE, INT, STRING, Columns, build_frame
+from helpers.timex_reference import value_interval
 from helpers.timexes import TIMEX_TYPE_DTYPE, anchor_date, iter_timexes
 
 GRANULARITIES = [
@@ -46,56 +48,8 @@ TIMELINE_COLUMNS = list(TIMELINE_SPEC)
 EVENT_MAX_WORDS = 12
 PUBLICATION_EVENT = "last updated (dateline)"
 
-_SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_VALUE = re.compile(
-    r"(?P<year>\d{4})(?:-(?:(?P<month>\d\d)(?:-(?P<day>\d\d))?|W(?P<week>\d\d)(?P<we>-WE)?|"
-    r"Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?(?P<time>T.*)?"
-    r"|(?P<decade>\d{3})|(?P<century>\d{2})"
-)
 _DURATION = re.compile(r"P(?P<n>\d+(?:\.\d+)?)(?P<unit>DE|CE|[YMWD])")
 _PERIOD_PREFIX = re.compile(r"(?i)^(?:the\s+)?(?:past|last)\s")
-
-
-def value_interval(value: str) -> tuple[str, dt.date, dt.date] | None:
-    """Granularity and first/last calendar day covered by a TIMEX3 date value, else None.
-
-    ``2003-01-07`` -> day, ``2002-12`` -> month (1-31 December), ``1994`` -> year,
-    ``2003-W02`` -> week (Monday-Sunday), ``199`` -> decade, ``2003-SU`` -> season (Jun-Aug).
-    """
-    match = _VALUE.fullmatch(value or "")
-    if not match:
-        return None
-    try:
-        if match["decade"]:
-            first = int(match["decade"]) * 10
-            return "decade", dt.date(first, 1, 1), dt.date(first + 9, 12, 31)
-        if match["century"]:
-            first = int(match["century"]) * 100
-            return "century", dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31)
-        year = int(match["year"])
-        if match["day"]:
-            day = dt.date(year, int(match["month"]), int(match["day"]))
-            return ("time" if match["time"] else "day"), day, day
-        if match["month"]:
-            first = dt.date(year, int(match["month"]), 1)
-            return "month", first, first + relativedelta(months=1, days=-1)
-        if match["week"]:
-            monday = dt.date.fromisocalendar(year, int(match["week"]), 1)
-            if match["we"]:
-                return "weekend", monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
-            return "week", monday, monday + dt.timedelta(days=6)
-        if match["quarter"]:
-            first = dt.date(year, 3 * int(match["quarter"]) - 2, 1)
-            return "quarter", first, first + relativedelta(months=3, days=-1)
-        if match["half"]:
-            first = dt.date(year, 6 * int(match["half"]) - 5, 1)
-            return "half", first, first + relativedelta(months=6, days=-1)
-        if match["season"]:
-            first = dt.date(year, _SEASON_MONTHS[match["season"]], 1)
-            return "season", first, first + relativedelta(months=3, days=-1)
-        return "year", dt.date(year, 1, 1), dt.date(year, 12, 31)
-    except ValueError:
-        return None
 
 
 # ---------------------------------------------------------------------------------------
@@ -130,14 +84,16 @@ _ACRONYM = re.compile(
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 _TRAILING_CLUTTER = re.compile(r"\s*(?:according to\b.*|,.*)$", re.I)
 _AUXILIARY = re.compile(r"\b(?:had|has|have) been\s+", re.I)
+_QUOTE_MARKS = re.compile(r"[\"“”‘’`]|(?<!\w)'|'(?!\w)")
 
 
 def _clean(text: str, max_words: int) -> str:
     """Tidy a clause into a short event description, at most ``max_words`` words."""
     text = text.replace(_MARK, " ")
-    text = _ACRONYM.sub(lambda m: m["abbr"] + (m["poss"] or ""), text)
-    text = _PARENTHESES.sub("", text)
-    text = re.sub(r"[\"“”‘’`]|(?<!\w)'|'(?!\w)", "", text)
+    if "(" in text:
+        text = _ACRONYM.sub(lambda m: m["abbr"] + (m["poss"] or ""), text)
+        text = _PARENTHESES.sub("", text)
+    text = _QUOTE_MARKS.sub("", text)
     text = " ".join(text.split()).strip(" ,;:.")
     text = _LEADING_CLUTTER.sub("", text)
     text = _TRAILING_CLUTTER.sub("", text)
@@ -339,13 +295,20 @@ def _dateline_text(article: object, published: dt.date) -> str:
     return date_part or published.isoformat()
 
 
+#: How much of a long sentence around an expression its event is read from (keeps the cost
+#: per expression bounded on run-on text).
+_CONTEXT_CHARS = 250
+
+
 def _locate(document: Document, rows: list) -> list[_Timex]:
-    """Attach each timex to its sentence and its calendar interval."""
+    """Attach each timex to its sentence (at most ``_CONTEXT_CHARS`` either side) and its
+    calendar interval."""
     text = document.text
     located = []
     for start, end, timex_type, value, _mod, _resolved in rows:
         index = _sentence_of(document, start)
         s_start, s_end = (0, len(text)) if index is None else document.sentences[index]
+        s_start, s_end = max(s_start, start - _CONTEXT_CHARS), min(s_end, end + _CONTEXT_CHARS)
         interval = value_interval(value) if timex_type in ("DATE", "TIME") else None
         located.append(_Timex(start, end, timex_type, value, None if index is None else index + 1,
                               text[s_start:s_end], s_start, interval))
@@ -370,6 +333,10 @@ def _periods(text: str, timexes: list[_Timex], published: dt.date | None
     """
     rows = []
     endpoints: set[int] = set()
+    by_sentence: dict[int | None, list[_Timex]] = {}
+    for timex in timexes:
+        by_sentence.setdefault(timex.sent_id, []).append(timex)
+    starts = {sent_id: [t.start for t in group] for sent_id, group in by_sentence.items()}
     for index, timex in enumerate(timexes):
         sentence, offset = timex.sentence, timex.sentence_start
         local_start = timex.start - offset
@@ -387,8 +354,7 @@ def _periods(text: str, timexes: list[_Timex], published: dt.date | None
         between = text[timex.end : following.start] if following else ""
         before = sentence[:local_start]
         if following and following.interval and following.sent_id == timex.sent_id and \
-                re.fullmatch(r"\s*(?:to|until|till|through|and|-|–)\s*", between) and \
-                re.search(r"\b(?:from|between)\s+$", before, re.I):
+                _RANGE_JOINT.fullmatch(between) and _RANGE_OPENER.search(before):
             marked = sentence[:local_start] + _MARK + sentence[following.end - offset :]
             event = describe_event(marked, local_start, local_start + 1)
             rows.append(_span_row(timex, following, timex.interval[1], following.interval[2],
@@ -397,8 +363,15 @@ def _periods(text: str, timexes: list[_Timex], published: dt.date | None
             continue
         since = _since_clause(sentence, local_start)
         if since is not None:
-            rows += _since_rows(timex, timexes, since, published)
+            group, group_starts = by_sentence[timex.sent_id], starts[timex.sent_id]
+            nearby = group[bisect_left(group_starts, offset) :
+                           bisect_left(group_starts, offset + len(sentence))]
+            rows += _since_rows(timex, nearby, since, published)
     return rows, endpoints
+
+
+_RANGE_JOINT = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*")
+_RANGE_OPENER = re.compile(r"\b(?:from|between)\s+$", re.I)
 
 
 def _since_clause(sentence: str, local_start: int) -> tuple[str, list[tuple[int, int]], int] | None:
@@ -413,22 +386,46 @@ def _since_clause(sentence: str, local_start: int) -> tuple[str, list[tuple[int,
     return None
 
 
-def _since_rows(timex: _Timex, timexes: list[_Timex], since: tuple, published: dt.date | None
-                ) -> list[dict]:
-    """A "since X" state lasts until a later dated event of the same sentence, or publication."""
+def _since_rows(timex: _Timex, sentence_timexes: list[_Timex], since: tuple,
+                published: dt.date | None) -> list[dict]:
+    """A "since X" state lasts until a later dated event of its sentence (``sentence_timexes``:
+    the expressions of the part of the sentence read), or publication.
+
+    The event that ends it is one written before "since" ("DPRK last month removed seals ...
+    which had been frozen ... since 1994"), or, when the state is a relative clause set off by
+    commas, one in the main clause after it ("The reactor, which had been shut since 1994, was
+    restarted last month").
+    """
     body, segments, index = since
     state = _state_before(body, segments, index, EVENT_MAX_WORDS)
     if not state or timex.interval is None:
         return []
-    later = [t for t in timexes if t.sent_id == timex.sent_id and t is not timex and t.interval
-             and t.interval[1] >= timex.interval[2] and t.start < timex.start]
-    if later:
-        return [_span_row(timex, later[0], timex.interval[1], later[0].interval[2], state)]
+    later = [t for t in sentence_timexes if t is not timex and t.interval
+             and t.interval[1] >= timex.interval[2]]
+    earlier_written = [t for t in later if t.start < timex.start]
+    if earlier_written:
+        return [_span_row(timex, earlier_written[0], timex.interval[1],
+                          earlier_written[0].interval[2], state)]
+    if _relative_clause_closes(body, segments, index):
+        main_clause = [t for t in later if t.start > timex.end]
+        if main_clause:
+            return [_span_row(timex, main_clause[0], timex.interval[1],
+                              main_clause[0].interval[2], state)]
     if published and published >= timex.interval[1]:
         return [_row(timex.sent_id, f"since {timex_text(timex)}", f"{timex.value}/PRESENT_REF",
                      "DATE", "period", timex.interval[1], published, state, "period",
                      timex.start, timex.end)]
     return []
+
+
+def _relative_clause_closes(body: str, segments: list[tuple[int, int]], index: int) -> bool:
+    """Whether the "since" segment ends a relative clause set off by commas (", which had
+    been shut since 1994, was restarted ...")."""
+    if index == 0 or index + 1 >= len(segments):
+        return False
+    state = body[segments[index - 1][0] : segments[index - 1][1]]
+    closing = body[segments[index][1] : segments[index + 1][0]]
+    return bool(re.match(r"\s*(?:which|that|who)\s", state, re.I)) and closing.strip() == ","
 
 
 def timex_text(timex: _Timex) -> str:

@@ -1,5 +1,6 @@
 """Loading articles: the seed's exact tables, and every kind of bad input."""
 
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -210,3 +211,57 @@ def test_any_text_parses_or_fails_with_article_format_error(text: str) -> None:
         assert article.text[row.start : row.end] == row.text
     for row in article.sentences.itertuples():
         assert article.text[row.start : row.end] == row.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark_decode(
+    tmp_path: Path, seed: helpers.Article, encoding: str
+) -> None:
+    path = tmp_path / "wide.txt"
+    text = SEED.read_text(encoding="utf-8")
+    bom = "" if encoding in ("utf-16", "utf-32") else "\ufeff"  # the plain codecs write one
+    path.write_bytes((bom + text).encode(encoding))
+    article = helpers.load_article(path)
+    assert article.encoding == encoding.split("-")[0] + "-" + encoding.split("-")[1]
+    assert article.text == seed.text and article.published == seed.published
+
+
+def test_utf16_without_a_byte_order_mark_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "wide.txt"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        path.write_bytes("Title\nBody text.\n".encode(encoding))
+        with pytest.raises(helpers.ArticleFormatError, match="looks like UTF-16 without a byte"):
+            helpers.load_article(path)
+
+
+def test_a_nul_byte_anywhere_makes_the_file_binary(tmp_path: Path) -> None:
+    path = tmp_path / "late_nul.txt"
+    path.write_bytes(b"Title\n" + b"Plain words here. " * 1000 + b"\x00tail\n")
+    with pytest.raises(helpers.ArticleFormatError, match="binary"):
+        helpers.load_article(path)
+
+
+def test_what_is_not_a_regular_file_is_named(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(tmp_path / "loop.txt")
+    broken = tmp_path / "broken.txt"
+    broken.symlink_to(tmp_path / "missing.txt")
+    with pytest.raises(helpers.ArticleFormatError, match="is a directory, not an article file"):
+        helpers.load_article(tmp_path)
+    with pytest.raises(helpers.ArticleFormatError, match="is a FIFO"):
+        helpers.load_article(fifo)
+    with pytest.raises(helpers.ArticleFormatError, match="symbolic links"):
+        helpers.load_article(loop)
+    with pytest.raises(FileNotFoundError, match="broken symbolic link"):
+        helpers.load_article(broken)
+
+
+def test_a_dateline_padded_with_spaces_reads_in_linear_time() -> None:
+    padding = " " * 200_000  # the old reader (dateutil) took minutes here
+    article = helpers.parse_article(
+        f"Last updated at: (Beijing Time) Wednesday,{padding}January 08, 2003\nTitle\nBody.\n"
+    )
+    assert article.published == pd.Timestamp("2003-01-08", tz="Asia/Shanghai")
+    assert article.title == "Title"

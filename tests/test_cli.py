@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -13,7 +16,7 @@ import pandas as pd
 import pytest
 
 import helpers.notebooks as notebooks_module
-from helpers.__main__ import EXIT_USAGE, main
+from helpers.__main__ import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, main
 from helpers.corpus import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,6 +160,11 @@ def test_analyze_of_a_folder_without_articles_fails_clearly(
         ["analyze", str(LAKE)],
         ["reproduce", "--article", str(LAKE)],
         ["reproduce", "--article", "no/such/article.txt", "--out", "x"],
+        ["reproduce", "--published", "2016-10-28"],
+        ["reproduce", "--article", str(LAKE), "--out", "x", "--published", "soon"],
+        ["analyze", str(LAKE), "--out", str(LAKE)],  # an existing file: refused before any work
+        ["analyze", str(LAKE), "--out", str(DATA)],  # a folder of other files
+        ["analyze", str(LAKE), "--out", "x", "--published", str(LAKE)],  # no path,published
     ],
 )
 def test_usage_errors_exit_with_status_2(
@@ -214,3 +222,112 @@ def test_a_failing_notebook_is_reported_and_written_for_inspection(
     assert executed.cells[1].outputs[0].output_type == "error"
     assert not (tmp_path / "out" / "99_broken.html").exists()
     assert nbformat.read(source, as_version=4).cells[1].outputs == []
+
+
+def _copies(folder: Path, count: int) -> Path:
+    """``count`` copies of the test article in ``folder`` (created)."""
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"a{number:03d}.txt").write_bytes(LAKE.read_bytes())
+    return folder
+
+
+def _start_analyze(*args: str | Path) -> subprocess.Popen[str]:
+    """``python -m helpers analyze ARGS`` in its own process group, as a terminal would."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "helpers", "analyze", *map(str, args)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def _wait_for_workers(process: subprocess.Popen[str], count: int) -> list[int]:
+    """The pids of ``count`` worker processes of ``process`` once they have started."""
+    import psutil
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        children = psutil.Process(process.pid).children()
+        if len(children) >= count:
+            return [child.pid for child in children]
+        time.sleep(0.1)
+    raise AssertionError("the workers did not start")
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_at_once_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    process = _start_analyze(_copies(tmp_path / "in", 400), "--out", out, "--jobs", "2")
+    _wait_for_workers(process, 2)
+    time.sleep(1)  # let them take work
+    interrupted = time.monotonic()
+    os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground group
+    _, stderr = process.communicate(timeout=60)
+    assert time.monotonic() - interrupted < 5
+    assert process.returncode == EXIT_INTERRUPTED
+    assert "interrupted: nothing was written" in stderr and "Traceback" not in stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
+@pytest.mark.slow
+def test_a_killed_worker_loses_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    process = _start_analyze(_copies(tmp_path / "in", 6), "--out", out, "--jobs", "2")
+    os.kill(_wait_for_workers(process, 2)[0], signal.SIGKILL)  # idle or busy: retried
+    _, stderr = process.communicate(timeout=300)
+    assert process.returncode == 0, stderr
+    assert "Traceback" not in stderr and "BrokenProcessPool" not in stderr
+    assert len(pd.read_csv(out / "articles.csv")) == 6
+
+
+@pytest.mark.slow
+def test_jobs_beyond_the_files_are_capped_and_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["analyze", str(LAKE), "--out", str(tmp_path), "--jobs", "1000"]) == 0
+    assert "using 1 worker process(es): --jobs is capped" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_an_unreachable_scheduler_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    began = time.monotonic()
+    argv = ["analyze", str(LAKE), "--out", str(tmp_path / "out"), "--engine", "dask"]
+    assert main([*argv, "--scheduler", "tcp://127.0.0.1:1"]) == EXIT_FAILED
+    assert time.monotonic() - began < 10
+    lines = [line for line in capsys.readouterr().err.splitlines() if "error:" in line]
+    assert lines == [
+        "error: cannot reach the Dask scheduler at tcp://127.0.0.1:1: Connection refused"
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.slow
+def test_publication_dates_from_a_table_and_from_file_names(tmp_path: Path) -> None:
+    dated = tmp_path / "outlet_2016-10-28_storm.txt"
+    dated.write_text("Storm Closes Ports\n\nThe storm hit on Friday.\n", encoding="utf-8")
+    table = tmp_path / "dates.csv"
+    table.write_text(f"path,published\n{LAKE},2008-03-15\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["analyze", str(LAKE), str(dated), "--out", str(out), "--published", str(table)]) == 0
+    articles = pd.read_csv(out / "articles.csv")
+    assert articles["anchor_source"].tolist() == ["caller", "file name"]
+    assert articles["published_date"].tolist() == ["2008-03-15", "2016-10-28"]
+    timexes = pd.read_csv(out / "timexes.csv")
+    assert "2016-10-28" in set(timexes["value"])  # "Friday" resolved against the file name's date
+
+
+def test_parameters_replace_their_own_lines_and_keep_the_others() -> None:
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                'ARTICLE = "../seeds/x.txt"\nTOP = 15', metadata={"tags": ["parameters"]}
+            )
+        ]
+    )
+    notebooks_module.set_parameters(notebook, {"ARTICLE": "/a.txt", "PUBLISHED": "2016-10-28"})
+    assert notebook.cells[0].source == "TOP = 15\nARTICLE = '/a.txt'\nPUBLISHED = '2016-10-28'"

@@ -7,6 +7,11 @@ tests); its counts below were established by hand: 6 paragraphs, 6 one-sentence 
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import signal
+import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import helpers.corpus as corpus_module
+from helpers.article import ARTICLE_SENTENCE_SPEC, Article, article_sentences
 from helpers.corpus import (
     ANALYSES,
     ERROR_COLUMNS,
@@ -22,10 +28,19 @@ from helpers.corpus import (
     analyze_corpus,
     article_files,
     article_ids,
-    article_sentences,
+    Analysis,
     available_analyses,
+    check_output_folder,
+    common_zone_timestamps,
+    dask_map,
+    parallel_map,
+    read_published_table,
+    worker_count,
     write_tables,
 )
+from helpers.errors import EngineError
+from helpers.frames import Columns
+from helpers.quotes import ARTICLE_QUOTE_SPEC
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -209,13 +224,16 @@ def test_any_file_content_is_analysed_or_reported_never_raised(
 def test_a_failing_analysis_skips_the_file_and_names_the_stage(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def broken(article: object) -> pd.DataFrame:
+    def broken(article: Article) -> Columns:
         raise KeyError("speaker")
 
     monkeypatch.setattr(
         corpus_module,
         "available_analyses",
-        lambda: {"sentences": article_sentences, "quotes": broken},
+        lambda: {
+            "sentences": Analysis(ARTICLE_SENTENCE_SPEC, article_sentences),
+            "quotes": Analysis(ARTICLE_QUOTE_SPEC, broken),
+        },
     )
     tables = analyze_corpus([SEED, LAKE])
     assert len(tables["articles"]) == 0 and list(tables) == [
@@ -228,3 +246,184 @@ def test_a_failing_analysis_skips_the_file_and_names_the_stage(
         ["quotes", "KeyError", "'speaker'"],
         ["quotes", "KeyError", "'speaker'"],
     ]
+
+
+def _square_or_die(number: int) -> int:
+    """Kill the worker process running it for 3 (as the kernel's OOM killer would)."""
+    if number == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return number * number
+
+
+def _sentences_or_die(article: Article) -> Columns:
+    """``article_sentences``, except that a file named ``kill*`` kills its worker."""
+    if Path(article.name).name.startswith("kill"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return article_sentences(article)
+
+
+@pytest.mark.slow
+def test_a_dead_worker_costs_only_its_own_item() -> None:
+    results = parallel_map(
+        _square_or_die, list(range(6)), jobs=2, on_crash=lambda item, reason: -item
+    )
+    assert results == [0, 1, 4, -3, 16, 25]
+    with pytest.raises(BrokenProcessPool):
+        parallel_map(_square_or_die, list(range(6)), jobs=2)
+
+
+@pytest.mark.slow
+def test_a_file_that_kills_its_worker_is_an_error_row_and_the_rest_is_analysed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if worker_count(2, 3) < 2:
+        pytest.skip("needs two CPUs (one worker would run in this process)")
+    for name in ("a.txt", "kill.txt", "z.txt"):
+        (tmp_path / name).write_bytes(LAKE.read_bytes())
+    monkeypatch.setattr(
+        corpus_module,
+        "available_analyses",
+        lambda: {"sentences": Analysis(ARTICLE_SENTENCE_SPEC, _sentences_or_die)},
+    )
+    tables = analyze_corpus([tmp_path], jobs=2)
+    assert tables["articles"]["article_id"].tolist() == ["a", "z"]
+    assert tables["errors"][["article_id", "stage", "error"]].values.tolist() == [
+        ["kill", "worker", "WorkerDied"]
+    ]
+    assert "died" in tables["errors"]["message"].iloc[0]
+
+
+def test_jobs_are_capped_at_the_files_and_the_cpus() -> None:
+    cpus = len(os.sched_getaffinity(0))
+    assert worker_count(1000, 3) == min(3, cpus)
+    assert worker_count(1000, 10_000) == cpus
+    assert worker_count(4, 0) == 1
+
+
+def test_special_entries_of_a_folder_are_error_rows_not_silence(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_bytes(LAKE.read_bytes())
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "folder.txt").mkdir()
+    tables = analyze_corpus([tmp_path])
+    assert tables["articles"]["article_id"].tolist() == ["good"]
+    errors = tables["errors"].set_index("article_id")
+    assert list(errors.index) == ["broken", "loop", "pipe"]
+    assert "broken symbolic link" in errors.loc["broken", "message"]
+    assert "Too many levels of symbolic links" in errors.loc["loop", "message"]
+    assert errors.loc["pipe", "message"] == "the path is a FIFO (named pipe), not an article file"
+
+
+def test_a_symlink_loop_or_a_fifo_named_on_the_command_line_is_an_error_row(
+    tmp_path: Path,
+) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    os.mkfifo(tmp_path / "pipe")
+    tables = analyze_corpus([loop, tmp_path / "pipe", LAKE])
+    assert len(tables["articles"]) == 1
+    assert tables["errors"]["error"].tolist() == ["ArticleFormatError", "ArticleFormatError"]
+
+
+def test_story_and_story_txt_get_distinct_ids(tmp_path: Path) -> None:
+    for name in ("story.txt", "story", "other.txt"):
+        (tmp_path / name).write_bytes(LAKE.read_bytes())
+    files = [tmp_path / "story.txt", tmp_path / "story", tmp_path / "other.txt"]
+    assert article_ids(files) == ["story.txt", "story", "other"]
+    tables = analyze_corpus(files)
+    assert tables["articles"]["article_id"].tolist() == ["story.txt", "story", "other"]
+
+
+def _old_run(out: Path) -> dict[str, bytes]:
+    tables = analyze_corpus([LAKE])
+    write_tables(tables, out, "csv")
+    return {path.name: path.read_bytes() for path in out.iterdir()}
+
+
+@pytest.mark.parametrize("failure", [OSError("disk full"), KeyboardInterrupt()])
+def test_an_interrupted_write_leaves_the_earlier_run_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
+) -> None:
+    out = tmp_path / "out"
+    before = _old_run(out)
+    written: list[str] = []
+
+    def fail_on_third(self: pd.DataFrame, path: Path, **kwargs: object) -> None:
+        written.append(str(path))
+        if len(written) == 3:
+            raise failure
+        Path(path).write_text("new", encoding="utf-8")
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", fail_on_third)
+    with pytest.raises(type(failure)):
+        write_tables(analyze_corpus([SEED]), out, "csv")
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no temporary folder left
+
+
+def test_a_new_run_replaces_every_table_of_the_earlier_one(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _old_run(out)
+    write_tables(analyze_corpus([SEED]), out, "parquet")
+    assert all(path.suffix == ".parquet" for path in out.iterdir())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_the_output_folder_is_checked_before_any_work(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(ValueError, match="exists and is not a folder"):
+        check_output_folder(tmp_path / "file")
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.md").write_text("x", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"not tables of an earlier run \(notes.md\)"):
+        check_output_folder(tmp_path / "mine")
+    check_output_folder(tmp_path / "new" / "deeper")
+
+
+def test_published_dates_given_per_file(tmp_path: Path) -> None:
+    plain = tmp_path / "outlet_2016-10-28_storm.txt"
+    plain.write_text("Storm Closes Ports\n\nThe storm hit on Friday.\n", encoding="utf-8")
+    tables = analyze_corpus([SEED, LAKE, plain], published={LAKE: dt.date(2008, 3, 15)})
+    articles = tables["articles"].set_index("article_id")
+    assert articles["anchor_source"].tolist() == ["dateline", "caller", "file name"]
+    assert articles["published_precision"].tolist() == ["day", "day", "day"]
+    assert articles["published_date"].dt.strftime("%Y-%m-%d").tolist() == [
+        "2003-01-08", "2008-03-15", "2016-10-28"
+    ]
+    assert articles["published_zone"].tolist() == ["Asia/Shanghai", pd.NA, pd.NA]
+    assert str(articles["published"].dtype) == "datetime64[us, UTC]"  # zones differ
+    assert articles["published"].isna().tolist() == [False, True, True]
+
+
+def test_one_zone_is_kept_and_none_stays_naive() -> None:
+    beijing = pd.Timestamp("2003-01-08", tz="Asia/Shanghai")
+    london = pd.Timestamp("2016-10-28 14:02", tz="Europe/London")
+    kept = common_zone_timestamps([beijing, pd.NaT, beijing])
+    assert str(kept.tz) == "Asia/Shanghai" and kept[0] == beijing and kept[1] is pd.NaT
+    naive = common_zone_timestamps([pd.Timestamp("2016-10-28"), pd.NaT])
+    assert naive.tz is None and naive[0] == pd.Timestamp("2016-10-28")
+    mixed = common_zone_timestamps([beijing, london, pd.Timestamp("2016-10-28")])
+    assert str(mixed.tz) == "UTC" and mixed[1] == london and mixed[2] is pd.NaT
+    assert str(common_zone_timestamps([pd.NaT]).tz) == "Asia/Shanghai"
+
+
+def test_the_published_table_is_read_and_checked(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    table = tmp_path / "dates.csv"
+    table.write_text("path,published\na.txt,2016-10-28\nb.txt,\n", encoding="utf-8")
+    assert read_published_table(table) == {os.path.realpath(tmp_path / "a.txt"): "2016-10-28"}
+    table.write_text("path,date\na.txt,2016-10-28\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no column published"):
+        read_published_table(table)
+    table.write_text("path,published\na.txt,2016-10-28\na.txt,soon\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 3: unreadable publication date 'soon'"):
+        read_published_table(table)
+
+
+@pytest.mark.slow
+def test_an_unreachable_dask_scheduler_fails_at_once_and_clearly() -> None:
+    began = time.monotonic()
+    with pytest.raises(EngineError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:1"):
+        dask_map(str, ["x"], scheduler="tcp://127.0.0.1:1")
+    assert time.monotonic() - began < 10

@@ -155,6 +155,31 @@ def test_since_without_later_event_lasts_until_publication_and_past_years() -> N
     ]
 
 
+def test_since_ends_at_the_main_clause_event_after_a_relative_clause() -> None:
+    article = parse_article(
+        DATELINE + "The reactor, which had been shut since 1994, was restarted last month.\n"
+    )
+    periods = timeline(article).query("kind == 'period'")
+    assert list(
+        zip(
+            periods["expression"],
+            periods["value"],
+            periods["start_date"].dt.date.astype(str),
+            periods["end_date"].dt.date.astype(str),
+            periods["event"],
+        )
+    ) == [("1994 – last month", "1994/2002-12", "1994-01-01", "2002-12-31", "reactor shut")]
+
+
+def test_since_in_a_main_clause_lasts_until_publication_despite_a_later_event() -> None:
+    article = parse_article(DATELINE + "Prices have risen since 1994, and the plant was "
+                            "restarted last month.\n")
+    periods = timeline(article).query("kind == 'period'")
+    assert list(zip(periods["value"], periods["end_date"].dt.date.astype(str))) == [
+        ("1994/PRESENT_REF", "2003-01-08")
+    ]
+
+
 def test_no_dateline_leaves_relative_dates_out_and_keeps_absolute_ones() -> None:
     article = parse_article("A title\nHe said on Tuesday that the plant closed in 1994.\n")
     events = timeline(article)
