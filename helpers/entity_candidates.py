@@ -29,11 +29,11 @@ from helpers.gazetteer import lexicon, normalise, place_abbreviations
 
 _INITIALS = rf"(?:[{UPPER}]\.)+(?:[{UPPER}](?![\w.]))?"
 _NAME_WORD = rf"(?:(?:al|el|ad|ash|as|ar|an|at)-)?[{UPPER}]\w*(?:[{APOSTROPHES}]\w+|[-&]\w+|\.(?:com|net|org)\b)*"
-_GAP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
+_GAP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
 _CONNECTOR = r"(?:of|for|and|&|de|du|da|di|del|della|der|den|van|von|la|le|y|bin|ibn)(?:[ \t]+the)?"
 _CAPS_WORD = rf"[{UPPER}][{UPPER}{APOSTROPHES}&.\d-]*(?![\w{APOSTROPHES}])"
 CORPORATE_SUFFIX = re.compile(
-    r",?[ \t]*\n?[ \t]*(?:Inc|INC|Corp|CORP|Co|CO|Ltd|LTD|LLC|PLC|Plc)\.?(?!\w)"
+    r",?[ \t]*(?:\n[ \t]*)?(?:Inc|INC|Corp|CORP|Co|CO|Ltd|LTD|LLC|PLC|Plc)\.?(?!\w)"
 )
 """A company's legal form after its name ("Acme Widgets, Inc.")."""
 _DIGIT = re.compile(r"\d")

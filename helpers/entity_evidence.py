@@ -45,7 +45,7 @@ _CLOSING_QUOTE = re.compile("[,.]?(?:''|[\"\u201d])(?![ \t]*(?:said|says|asked|a
 """A name between these quotation marks is the title of a work ("``Iron Mask''"), unless the
 quotation is speech ("“Kofi Annan,” said ...")."""
 _ORG_CONTEXT_AFTER = re.compile(
-    r"(?:'s)?[ \t]*\n?[ \t]*(?:shares|stock|spokes(?:man|woman|person)|executives?|employees"
+    r"(?:'s)?[ \t]*(?:\n[ \t]*)?(?:shares|stock|spokes(?:man|woman|person)|executives?|employees"
     r"|subsidiary|unit|shareholders|investors|chief executive|chairman)\b"
 )
 """Nouns after an unknown name that make it an organisation ("Omnicom shares")."""
@@ -56,16 +56,16 @@ _ORG_CONTEXT_BEFORE = re.compile(
 )
 """Nouns before an unknown name that make it an organisation ("shares of rival Omnicom")."""
 _HE_OR_SHE = re.compile(r"[\"'`\u201c]*(?:He|She|His|Her)\b")
-_ADMINISTRATION_AFTER = re.compile(r"[ \t]*\n?[ \t]*administration\b")
+_ADMINISTRATION_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*)?administration\b")
 _AGE_AFTER = re.compile(r",[ \t]*\d{1,3},")
 _WHO_AFTER = re.compile(r",[ \t]*who\b")
 _VERB_AFTER = re.compile(
-    r"(?:['\u2019]s)?[ \t]*\n?[ \t]*(?:(?:also|has|had|have|will|would|then|later|again|now|"
+    r"(?:['\u2019]s)?[ \t]*(?:\n[ \t]*)?(?:(?:also|has|had|have|will|would|then|later|again|now|"
     r"previously|recently|quickly|on[ \t]+\w+day|last[ \t]+\w+)[ \t]+)?([a-z]+)\b"
     r"(?:[ \t]+(?:on[ \t]+\w+[ \t]+)?(?:that[ \t]+)?(he|she|it|they)\b)?"
 )
 _APPOSITION = re.compile(
-    r",[ \t]*\n?[ \t]*(?:the|an?|[A-Z][\w.&-]*['\u2019]s)[ \t]+"
+    r",[ \t]*(?:\n[ \t]*)?(?:the|an?|[A-Z][\w.&-]*['\u2019]s)[ \t]+"
     r"(?:[\w.&'\u2019-]+[ \t]+){0,4}?([a-z][a-z-]*)(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:of|in|that|which|who|based|for|and|with|to)\b)"
 )
 _PLACE_OF = re.compile(r"\b(?:city|town|village|province|port|county|district)[ \t]+of[ \t]+$")

@@ -31,6 +31,8 @@ _TABLE_ROW = re.compile(
     r"[ \t]*(?:\d+[.)]?[ \t]+)?"
     r"(?:[^\W\d_][^\d\n]*?[ \t]+\d+(?:[-:./]\d+)*(?:[ \t]+\d+(?:[-:./]\d+)*)*[ \t]*)+"
 )
+_MAX_ROW = 500
+"""A results row is a short line (longer ones are prose)."""
 _VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?|rul(?:ed|ing)|verdict)\b")
 _TWO_WORDS_BEFORE = re.compile(
     r"\b(?:lost|losing|loss|lose|loses|drew|draw|drawn|tied|win|won|victory|triumph|defeat|beaten)"
@@ -91,7 +93,8 @@ class SportsContext:
             return False
         start = text.rfind("\n", 0, mention.start) + 1
         end = text.find("\n", mention.end)
-        return _TABLE_ROW.fullmatch(text, start, len(text) if end < 0 else end) is not None
+        end = len(text) if end < 0 else end
+        return end - start <= _MAX_ROW and _TABLE_ROW.fullmatch(text, start, end) is not None
 
     @cached_property
     def _score_sentences(self) -> frozenset[int]:
