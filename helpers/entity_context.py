@@ -97,6 +97,18 @@ class NameContext:
             return tags[index]
         return None
 
+    def _plural_of_common_noun(self, bare: str) -> bool:
+        """ "Prosecutors", "Families": the plural of a noun the text writes in lower case or
+        the lexicon knows as a person, organisation or place noun (a sentence-initial plural
+        the tagger may still call a proper noun)."""
+        if not bare.endswith("s") or bare.endswith("ss"):
+            return False
+        known = self.lower_vocabulary
+        for singular in (bare[:-1], bare[:-2], bare[:-3] + "y"):
+            if singular in known or singular in self.lists.common_nouns:
+                return True
+        return False
+
     def _tag_after(self, token: NameToken) -> str | None:
         """The tag of the token after ``token`` (None without tags or at the end)."""
         document = self.document
@@ -125,7 +137,7 @@ class NameContext:
         if tag is not None:
             if tag in _ADJECTIVE:
                 return self._tag_after(token) not in _FINITE_VERB  # "Bayern scored" (a subject)
-            return tag not in _PROPER_NOUN
+            return tag not in _PROPER_NOUN or self._plural_of_common_noun(bare)
         if bare in self.lower_vocabulary:
             return True
         return strict and bare not in lists.first_names and bare not in lists.surnames

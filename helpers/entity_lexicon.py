@@ -90,6 +90,8 @@ class NameLists:
     surnames: frozenset[str]
     holiday_ends: frozenset[str]
     """Last words of the holidays' names ("year", "day", "eve")."""
+    common_nouns: frozenset[str]
+    """The lexicon's common nouns of people, organisations and places ("prosecutor", "family")."""
     nation_first_words: frozenset[str]
     """First words (lower case) of country names and demonyms ("south", "japanese")."""
     time_abbreviations: frozenset[str]
@@ -165,6 +167,10 @@ def name_lists() -> NameLists:
         first_names=first_names(),
         surnames=surnames(),
         holiday_ends=frozenset(holiday.split()[-1] for holiday in words.holiday),
+        common_nouns=words.person_descriptor
+        | words.org_descriptor
+        | words.place_descriptor
+        | words.title,
         nation_first_words=frozenset(
             name.split()[0].lower().replace("\u2019", "'")
             for name in [*countries, *demonyms()]
