@@ -1,6 +1,6 @@
 """The article itself, annotated: quotes, reported speech, speakers, names and dates marked inline.
 
-:func:`annotated_article` returns an :class:`AnnotatedArticle`, which Jupyter shows as HTML.
+:func:`annotated_article` returns it as HTML that Jupyter displays.
 The markup uses only plain elements that survive GitHub's notebook sanitiser and JupyterLab's
 (no scripts, no stylesheets, no ``style`` or ``class`` attributes; see :data:`ALLOWED_TAGS`):
 
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from helpers.display import HtmlOutput
 from helpers.document import as_document
 from helpers.entities import extract_entities
 from helpers.gazetteer import country_names
@@ -60,17 +61,7 @@ class _Mark:
     rank: int  # outer marks first when two start together
 
 
-@dataclass(frozen=True)
-class AnnotatedArticle:
-    """The annotated text as HTML (``html``); Jupyter displays it as rich output."""
-
-    html: str
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-
-def annotated_article(article: object, legend: bool = True) -> AnnotatedArticle:
+def annotated_article(article: object, legend: bool = True) -> HtmlOutput:
     """The analysed body of ``article`` (an :class:`helpers.article.Article`), one ``<p>`` per
     paragraph, with its attributions, entities and dates marked (see the module docstring)."""
     document = as_document(article)
@@ -100,7 +91,8 @@ def annotated_article(article: object, legend: bool = True) -> AnnotatedArticle:
     body = "".join(
         f"<p>{_render(text, start, end, marks, notes)}</p>" for start, end in document.paragraphs
     )
-    return AnnotatedArticle((LEGEND if legend else "") + body)
+    markup = (LEGEND if legend else "") + body
+    return HtmlOutput(markup, document.text)
 
 
 def _entity_note(row: object) -> str:

@@ -4,8 +4,10 @@ tables formatted for reading."""
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 #: Settings that shape notebook output; nbval compares that output, so they are fixed here.
@@ -18,8 +20,8 @@ PANDAS_OPTIONS = {
     "display.show_dimensions": False,
 }
 MATPLOTLIB_RC = {
-    "figure.dpi": 100,
-    "savefig.dpi": 100,
+    "figure.dpi": 150,
+    "savefig.dpi": 150,
     "figure.figsize": (8, 4),
     "font.size": 10,
     "axes.spines.top": False,
@@ -38,9 +40,8 @@ def setup_display() -> None:
 
 
 @dataclass(frozen=True)
-class ReadableTable:
-    """A table for reading: text left-aligned and wrapped, numbers right-aligned, no index,
-    blanks for missing values. Jupyter shows ``html``; ``text`` is the plain-text form."""
+class HtmlOutput:
+    """Something to show in a notebook: Jupyter displays ``html``; ``text`` is the plain form."""
 
     html: str
     text: str
@@ -52,16 +53,27 @@ class ReadableTable:
         return self.text
 
 
-def readable(frame: pd.DataFrame, blank: str = "") -> ReadableTable:
-    """``frame`` as a :class:`ReadableTable` (its index is not shown: keep what matters in a
-    column). Missing values show as ``blank``; True/False as yes/no.
+def readable(
+    frame: pd.DataFrame, blank: str = "", percent: Sequence[str] = (), digits: int = 1
+) -> HtmlOutput:
+    """``frame`` as a table for reading: text left-aligned and wrapped, numbers right-aligned
+    (its index is not shown: keep what matters in a
+    column). Missing values show as ``blank``; True/False as yes/no; the ``percent`` columns
+    (shares from 0 to 1) as whole percentages; other fractions with ``digits`` decimals.
 
     Alignment is written twice, as ``align`` (kept by GitHub's sanitiser, which drops styles)
     and as an inline style (which wins over JupyterLab's right-aligned table style).
     """
     numeric = [pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
                for dtype in frame.dtypes]
-    cells = [[_cell(value, blank) for value in row] for row in frame.itertuples(index=False)]
+    formats = [
+        (lambda v: f"{v:.0%}") if column in percent else (lambda v: f"{v:.{digits}f}")
+        for column in frame.columns
+    ]
+    cells = [
+        [_cell(value, blank, fmt) for value, fmt in zip(row, formats)]
+        for row in frame.itertuples(index=False)
+    ]
 
     def tag(name: str, content: str, right: bool) -> str:
         side = "right" if right else "left"
@@ -74,16 +86,28 @@ def readable(frame: pd.DataFrame, blank: str = "") -> ReadableTable:
     )
     markup = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     plain = pd.DataFrame(cells, columns=[str(c) for c in frame.columns]).to_string(index=False)
-    return ReadableTable(markup, plain)
+    return HtmlOutput(markup, plain)
 
 
-def _cell(value: object, blank: str) -> str:
+def _cell(value: object, blank: str, fraction: Callable[[float], str]) -> str:
     if value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)):
         return blank
-    if isinstance(value, bool):
+    if isinstance(value, (bool, np.bool_)):
         return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:.1f}"
+    if isinstance(value, (float, np.floating)):
+        return fraction(float(value))
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d") if value == value.normalize() else value.isoformat()
     return " ".join(str(value).split())
+
+
+def findings_box(findings: Sequence[str], limits: str) -> HtmlOutput:
+    """What a notebook found, in a box at its top: 2-4 plain sentences with the numbers, and
+    one line on the limits. Plain HTML (a quotation block), as GitHub and JupyterLab show it."""
+    items = "".join(f"<li>{html.escape(item, quote=False)}</li>" for item in findings)
+    markup = (
+        f"<blockquote><p><b>Findings</b></p><ul>{items}</ul>"
+        f"<p><i>Limits:</i> {html.escape(limits, quote=False)}</p></blockquote>"
+    )
+    plain = "\n".join(["Findings", *(f"- {item}" for item in findings), f"Limits: {limits}"])
+    return HtmlOutput(markup, plain)

@@ -110,19 +110,30 @@ def plot_words_by_speaker(summary: pd.DataFrame, ax=None):
     return ax
 
 
-def plot_sentence_lengths(article: Article) -> plt.Axes:
-    """Bar chart of words per sentence in reading order, with the mean marked."""
+def plot_sentence_lengths(article: Article, title: str | None = None) -> plt.Axes:
+    """Words per sentence in reading order, with the article's mean and the yardsticks of
+    :data:`helpers.sentence_stats.SENTENCE_LENGTH_GUIDANCE` (the 15-20-word band, the 14- and
+    43-word marks) drawn across."""
     lengths = article.sentences
-    fig, ax = plt.subplots(figsize=(8, 3.5))
-    ax.bar(lengths["sent_id"].astype(int), lengths["n_words"].astype(int), color="#4c72b0")
+    fig, ax = plt.subplots(figsize=(8, 3.8))
+    ax.axhspan(15, 20, color="#dfeee0", zorder=0, label="Plain English Campaign: 15-20-word average")
+    ax.axhline(14, color="#4c9a52", linestyle=":", linewidth=1.2,
+               label="14 words: over 90% understood (API)")
+    ax.axhline(43, color="#c0392b", linestyle=":", linewidth=1.2,
+               label="43 words: under 10% understood (API)")
+    ax.bar(lengths["sent_id"].astype(int), lengths["n_words"].astype(int), color="#4c72b0",
+           zorder=2, label="words in the sentence")
     if len(lengths):
         mean = float(lengths["n_words"].mean())
-        ax.axhline(mean, color="#c44e52", linestyle="--", label=f"mean {mean:.1f} words")
-        ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        ax.axhline(mean, color="#34495e", linestyle="--", linewidth=1.2, zorder=3,
+                   label=f"this article's average: {mean:.1f} words")
     ax.set_xticks(lengths["sent_id"].astype(int))
-    ax.set_xlabel("sentence (reading order)")
+    ax.set_xlabel("sentence, in reading order")
     ax.set_ylabel("words")
-    ax.set_title(f"Sentence length: {article.title or article.name}", fontsize=10, loc="left")
+    ax.set_ylim(0, max(46, int(lengths["n_words"].max() if len(lengths) else 0) + 3))
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8)
+    ax.set_title(title or f"Sentence length: {article.title or article.name}", fontsize=10,
+                 loc="left")
     fig.tight_layout()
     return ax
 

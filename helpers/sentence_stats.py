@@ -6,27 +6,19 @@ import pandas as pd
 
 from helpers.article import Article
 
-#: Readability yardsticks for sentence length in words, with their sources.
+#: Readability yardsticks for the *average* sentence length in words, with their sources. The
+#: American Press Institute figures come from its readership research as summarised by Ann Wylie
+#: (Wylie Communications); the original study is not published online, so they are a rule of
+#: thumb. The Plain English Campaign's guide "How to write in plain English" advises an average
+#: of 15 to 20 words.
 SENTENCE_LENGTH_GUIDANCE = pd.DataFrame(
     [
-        (
-            "American Press Institute readership research, as reported by Ann Wylie",
-            "average sentence of 14 words: readers understand over 90%",
-            14,
-        ),
-        (
-            "American Press Institute (same study)",
-            "average sentence of 43 words: readers understand under 10%",
-            43,
-        ),
-        (
-            "Plain English Campaign, 'How to write in plain English'",
-            "aim for an average sentence length of 15-20 words",
-            20,
-        ),
+        ("American Press Institute, via Ann Wylie", "readers understand over 90%", 14),
+        ("Plain English Campaign", "upper end of the advised 15-20-word average", 20),
+        ("American Press Institute, via Ann Wylie", "readers understand under 10%", 43),
     ],
-    columns=["source", "guidance", "words"],
-).astype({"source": "string", "guidance": "string", "words": "Int64"})
+    columns=["source", "average_sentence", "words"],
+).astype({"source": "string", "average_sentence": "string", "words": "Int64"})
 
 
 def sentence_lengths(article: Article) -> pd.DataFrame:
@@ -59,9 +51,20 @@ def extreme_sentences(article: Article) -> pd.DataFrame:
 
 
 def compare_with_guidance(article: Article) -> pd.DataFrame:
-    """For each yardstick, how many sentences are longer than its word count."""
-    words = article.sentences["n_words"]
+    """Each yardstick (an average sentence length) against the article's own average.
+
+    Columns: ``source``, ``average_sentence`` (what the source says of that average), ``words``
+    (the yardstick), ``article_average`` (the article's mean words per sentence),
+    ``difference`` (article − yardstick, words), ``sentences_longer`` (sentences longer than the
+    yardstick) and ``share_longer`` (their share of all sentences, 0 to 1).
+    """
+    words = article.sentences["n_words"].astype("float64")
+    mean = float(words.mean()) if len(words) else float("nan")
     table = SENTENCE_LENGTH_GUIDANCE.copy()
-    table["sentences_longer"] = [int((words > limit).sum()) for limit in table["words"]]
-    table["share_longer"] = table["sentences_longer"] / max(len(words), 1)
+    table["article_average"] = mean
+    table["difference"] = mean - table["words"].astype("float64")
+    table["sentences_longer"] = pd.array(
+        [int((words > limit).sum()) for limit in table["words"]], dtype="Int64"
+    )
+    table["share_longer"] = table["sentences_longer"].astype("float64") / max(len(words), 1)
     return table

@@ -14,13 +14,11 @@ expression in its clause, read from its Penn Treebank tags (:attr:`Document.tags
   default (news reports what happened).
 
 A sentence's tense (for :class:`helpers.timex_reference.Narrative`) is that of its first finite
-verb. Without a tagger (:mod:`helpers.tagger` not installed) closed-class verb forms from
-``data/timex_lexicon.json`` stand in for the tags.
+verb.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -33,17 +31,12 @@ FUTURE, PAST, UNKNOWN = 1, -1, 0
 _FINITE = frozenset({"MD", "VBD", "VBZ", "VBP"})
 _IN_GROUP = frozenset({"MD", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB", "TO"})
 _PRESENT_HAVE = frozenset({"has", "have", "'ve"})
-#: Forms after which an -ed word is a participle ("was signed", "had closed").
-_AUXILIARIES = frozenset({"has", "have", "'ve", "’ve", "had", "is", "are", "'re", "’re", "am",
-                          "was", "were", "be", "been", "being", "not", "n't", "n’t"})
 _CLAUSE_CHARS = 120
 #: The verb is looked for this close first (most are), then in the whole clause.
 _NEAR_CHARS = 40
 _SENTENCE_CHARS = 300
 _CLAUSE_MARKS = ".;!?"
-_WORD = re.compile(r"n['’]t\b|['’][^\W_]+|[^\W_]+?(?=n['’]t\b)|[^\W_]+")
 _REPORTED_BEFORE = re.compile(r"(?<![\w'’])(?:said|told|announced|reported|added)\s+(?:on\s+)?\Z")
-_SENTENCE_START = re.compile(r"(?:[.!?][\"'”’)\]]*\s+|\n[^\S\n]*\n\s*)(?=[^\s.])")
 
 Word = tuple[int, str, str]
 """A word: its start offset, its lower-case form (straight apostrophes), its tag."""
@@ -60,19 +53,6 @@ def _cue_pattern() -> re.Pattern[str]:
 
 
 @cache
-def _tagger_installed() -> bool:
-    return importlib.util.find_spec("helpers.tagger") is not None
-
-
-@cache
-def _verb_forms() -> dict[str, str]:
-    """Closed-class verb forms -> tag, with straight and curly apostrophes."""
-    forms = {form: tag for tag, forms in timex_lexicon().data["verb_forms"].items()
-             for form in forms}
-    return forms | {form.replace("'", "’"): tag for form, tag in forms.items()}
-
-
-@cache
 def _reporting_verbs() -> frozenset[str]:
     return frozenset(timex_lexicon().data["reporting_verbs"])
 
@@ -83,30 +63,17 @@ class TenseReader:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.text = document.text
-        self._tags: list[str] | None = None
-        self._tagged: bool | None = None
         self._sentence_starts: list[int] | None = None
         self._sentence_tenses: dict[int, int] = {}
         self._last_around: tuple[tuple[int, int] | None, tuple] = (None, ())
-
-    def _document_tags(self) -> list[str] | None:
-        if self._tagged is None:
-            self._tagged = False
-            if _tagger_installed():
-                self._tags = self.document.tags
-                self._tagged = True
-        return self._tags if self._tagged else None
 
     def words(self, start: int, end: int) -> list[Word]:
         """The words that start inside ``[start, end)``, with their tags."""
         return list(self._iter_words(start, end))
 
     def _iter_words(self, start: int, end: int) -> Iterator[Word]:
-        tags = self._document_tags()
-        if tags is None:
-            return _guessed_words(self.text, start, end)
         document = self.document
-        tokens, forms = document.tokens, document.forms
+        tokens, forms, tags = document.tokens, document.forms, document.tags
         return ((tokens[i][0], forms[i].lower().replace("’", "'"), tags[i])
                 for i in document.token_range(start, end))
 
@@ -159,11 +126,9 @@ class TenseReader:
         return min(groups, key=lambda item: item[0])[1] if groups else []
 
     def _sentence_start(self, offset: int) -> int:
-        if self._document_tags() is not None and self.document.sentences:
+        if self.document.sentences:
             return self.document.sentences[self.document.sentence_index(offset)][0]
-        low = max(0, offset - _SENTENCE_CHARS)
-        starts = [match.end() for match in _SENTENCE_START.finditer(self.text, low, offset)]
-        return starts[-1] if starts else low
+        return 0
 
     def _clause(self, start: int, end: int, reach: int = _CLAUSE_CHARS) -> tuple[int, int]:
         """The stretch around ``text[start:end]`` where its verb is looked for: its clause, at
@@ -179,13 +144,10 @@ class TenseReader:
 
     def sentence_starts(self, low: int, high: int) -> list[int]:
         """Offsets in ``(low, high]`` where a sentence starts."""
-        if self._document_tags() is not None:
-            if self._sentence_starts is None:
-                self._sentence_starts = [start for start, _ in self.document.sentences]
-            starts = self._sentence_starts
-            return starts[bisect_right(starts, low) : bisect_right(starts, high)]
-        return [match.end() for match in _SENTENCE_START.finditer(self.text, low, high)
-                if low < match.end() <= high]
+        if self._sentence_starts is None:
+            self._sentence_starts = [start for start, _ in self.document.sentences]
+        starts = self._sentence_starts
+        return starts[bisect_right(starts, low) : bisect_right(starts, high)]
 
     def sentence_tense(self, start: int) -> int:
         """FUTURE for a sentence about the present or the future, PAST for one in the past,
@@ -196,34 +158,13 @@ class TenseReader:
 
     def _first_finite_tense(self, start: int) -> int:
         end = min(start + _SENTENCE_CHARS, len(self.text))
-        if self._document_tags() is not None:
-            document = self.document
-            index = document.sentence_index(start)
-            end = min(end, document.sentences[index][1]) if document.sentences else end
-        else:
-            boundary = _SENTENCE_START.search(self.text, start, end)
-            end = boundary.start() if boundary else end
+        document = self.document
+        if document.sentences:
+            end = min(end, document.sentences[document.sentence_index(start)][1])
         for _, _, tag in self._iter_words(start, end):
             if tag in _FINITE:
                 return PAST if tag == "VBD" else FUTURE
         return UNKNOWN
-
-
-def _guessed_words(text: str, start: int, end: int) -> Iterator[Word]:
-    """Words with stand-in tags: closed-class verb forms, -ed words, everything else NN."""
-    forms = _verb_forms()
-    previous = ""
-    for match in _WORD.finditer(text, start, end):
-        written = match.group()
-        form = written.lower()
-        tag = forms.get(form)
-        if tag is None:
-            participle = len(form) > 4 and form.endswith("ed")
-            tag = ("VBN" if previous in _AUXILIARIES else "VBD") if participle else "NN"
-        elif tag == "MD" and written[0].isupper() and form == "may":
-            tag = "NNP"
-        yield match.start(), form.replace("’", "'"), tag
-        previous = form
 
 
 def _ends_with_verb(words: list[Word]) -> bool:
