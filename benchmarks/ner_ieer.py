@@ -23,10 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from nltk.tokenize import NLTKWordTokenizer
+
 from ieer import read_stories
 
 from helpers.entities import extract_entities
-from helpers.words import token_spans
 
 LABEL_MAP = {
     "PERSON": "PERSON",
@@ -52,6 +53,9 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+_NLTK = NLTKWordTokenizer()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus_dir", type=Path)
@@ -68,7 +72,7 @@ def main() -> None:
         predictions = [extract_entities(story.text) for story in stories]
         elapsed = min(elapsed, time.process_time() - started)
         started = time.process_time()
-        n_tokens = sum(len(token_spans(story.text)) for story in stories)
+        n_tokens = sum(len(list(_NLTK.span_tokenize(story.text))) for story in stories)
         tokenizer_elapsed = min(tokenizer_elapsed, time.process_time() - started)
 
     gold_all: set[tuple[int, int, int, str]] = set()
