@@ -1,14 +1,16 @@
-"""The whole notebook suite, run through papermill on the test article instead of the seed.
+"""The whole notebook suite, run through papermill, each notebook once.
 
-Half the notebooks run with the kernel in the repository root (``-p ARTICLE tests/data/…``),
-half in ``notebooks/`` (``-p ARTICLE ../tests/data/…``): both documented ways must work. The
-assertions look only at outputs: no errors or stderr, tables shown, the test article's own
-names and dates present, and nothing left over from the seed.
+The first notebook runs from the repository root with no parameters (its default article must
+load); the others run on the test article instead of the seed, the kernel in the repository root
+(``-p ARTICLE tests/data/…``) or in ``notebooks/`` (``-p ARTICLE ../tests/data/…``): both
+documented ways must work. The assertions look only at outputs: no errors or stderr, tables
+shown, the test article's own names and dates present, and nothing left over from the seed.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import nbformat
@@ -20,9 +22,9 @@ from helpers.notebooks import NOTEBOOK_DIR, notebook_paths, resolve_article_path
 pytestmark = pytest.mark.slow
 ROOT = NOTEBOOK_DIR.parent
 ARTICLE = Path("tests") / "data" / "lake_victoria_fisheries.txt"
-#: Per notebook number: strings that its outputs must show for the test article.
+#: Per notebook number: strings that its outputs must show for the test article (notebook 01
+#: runs on its default article here; ``test_cli`` runs it on the test article).
 EXPECTED = {
-    "01": ["Kenya and Tanzania Agree to Share Lake Victoria Catch Data", "121"],
     "02": ["Grace Wanjiru", "Joseph Mwakyusa", "Lake Victoria Fisheries Organization"],
     "03": ["Nobody can protect a lake that nobody measures", "Grace Wanjiru"],
     "04": ["2008-03-13", "2007"],
@@ -31,16 +33,13 @@ EXPECTED = {
 SEED_ONLY = ["Pyongyang", "Yabunaka", "TCOG"]
 
 
-def _run(path: Path, out_dir: Path) -> nbformat.NotebookNode:
-    """Execute ``path`` with papermill on the test article; alternate the kernel's folder."""
-    from_root = int(path.name[:2]) % 2 == 1
-    cwd = ROOT if from_root else NOTEBOOK_DIR
-    article = ARTICLE if from_root else Path("..") / ARTICLE
+def _run(path: Path, out_dir: Path, parameters: dict[str, str], cwd: Path) -> nbformat.NotebookNode:
+    """Execute ``path`` with papermill, the kernel in ``cwd``."""
     output = out_dir / path.name
     papermill.execute_notebook(
         str(path),
         str(output),
-        parameters={"ARTICLE": str(article)},
+        parameters=parameters,
         cwd=str(cwd),
         kernel_name="python3",
         progress_bar=False,
@@ -50,9 +49,19 @@ def _run(path: Path, out_dir: Path) -> nbformat.NotebookNode:
 
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, nbformat.NotebookNode]:
-    """Every numbered notebook, executed once on the test article, by number."""
+    """Every numbered notebook executed once, by number: the first from the repository root
+    without parameters (its default article, the seed), the others on the test article, the
+    kernel alternately in the root and in ``notebooks/`` (both documented ways)."""
     out_dir = tmp_path_factory.mktemp("papermill")
-    return {path.name[:2]: _run(path, out_dir) for path in notebook_paths()}
+    runs = {}
+    for index, path in enumerate(notebook_paths()):
+        if index == 0:
+            runs[path.name[:2]] = _run(path, out_dir, {}, ROOT)
+        elif index % 2:
+            runs[path.name[:2]] = _run(path, out_dir, {"ARTICLE": str(Path("..") / ARTICLE)}, NOTEBOOK_DIR)
+        else:
+            runs[path.name[:2]] = _run(path, out_dir, {"ARTICLE": str(ARTICLE)}, ROOT)
+    return runs
 
 
 def _outputs(notebook: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:
@@ -81,7 +90,7 @@ def test_no_cell_fails_or_writes_to_stderr(executed: dict[str, nbformat.Notebook
 def test_the_injected_article_is_the_one_analysed(
     executed: dict[str, nbformat.NotebookNode],
 ) -> None:
-    for number, notebook in executed.items():
+    for number, notebook in list(executed.items())[1:]:
         injected = [
             c for c in notebook.cells if "injected-parameters" in c.metadata.get("tags", [])
         ]
@@ -93,9 +102,9 @@ def test_the_injected_article_is_the_one_analysed(
 def test_every_notebook_shows_tables_with_the_test_articles_names_and_dates(
     executed: dict[str, nbformat.NotebookNode],
 ) -> None:
-    for number, notebook in executed.items():
+    for number, notebook in list(executed.items())[1:]:
         html = [out.get("data", {}).get("text/html", "") for out in _outputs(notebook)]
-        filled = [page for page in html if "<table" in page and "<tbody>\n    <tr>" in page]
+        filled = [page for page in html if "<table" in page and re.search(r"<tbody>\s*<tr>", page)]
         assert filled, f"notebook {number} shows no table with rows"
         shown = _shown(notebook)
         missing = [value for value in EXPECTED.get(number, []) if value not in shown]
@@ -123,12 +132,8 @@ def test_article_paths_resolve_against_the_cwd_then_notebooks(
         resolve_article_path("nowhere.txt")
 
 
-def test_a_notebook_runs_from_the_root_on_its_default_article(tmp_path: Path) -> None:
+def test_a_notebook_runs_from_the_root_on_its_default_article(
+    executed: dict[str, nbformat.NotebookNode],
+) -> None:
     """``papermill notebooks/01_….ipynb out.ipynb`` from the root, no ``-p``: the seed loads."""
-    first = notebook_paths()[0]
-    output = tmp_path / first.name
-    papermill.execute_notebook(
-        str(first), str(output), cwd=str(ROOT), kernel_name="python3", progress_bar=False
-    )
-    notebook = nbformat.read(output, as_version=4)
-    assert "US Says It Supports Dialogue with DPRK on Nuclear Issue" in _shown(notebook)
+    assert "US Says It Supports Dialogue with DPRK on Nuclear Issue" in _shown(executed["01"])
