@@ -24,25 +24,13 @@ import pandas as pd
 
 from helpers.display import HtmlOutput
 from helpers.document import as_document
-from helpers.entities import extract_entities
-from helpers.gazetteer import country_names
+from helpers.entities import entity_kind, extract_entities
 from helpers.quotes import quotes
 from helpers.timexes import extract_timexes
 
 #: Elements the markup may use: all are on GitHub's sanitiser allow-list (html-pipeline's
 #: ``SanitizationFilter``), which drops ``style``, ``class`` and every script.
 ALLOWED_TAGS = frozenset({"p", "mark", "ins", "b", "sup", "sub", "kbd", "ul", "li"})
-#: Plain-language names of the entity labels.
-ENTITY_KINDS = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "GPE": "country, city or region",
-    "LOC": "place",
-    "FAC": "building or site",
-    "NORP": "nationality or group",
-    "EVENT": "event",
-    "MISC": "other name",
-}
 LEGEND = (
     "<ul>"
     "<li><mark>direct quote</mark> · <ins>reported speech</ins> · "
@@ -100,9 +88,7 @@ def _entity_note(row: object) -> str:
     written = " ".join(str(row.text).split())  # type: ignore[attr-defined]
     if not pd.isna(row.refers_to):  # type: ignore[attr-defined]
         return f"capital, standing for {row.refers_to}"  # type: ignore[attr-defined]
-    kind = ENTITY_KINDS[str(row.label)]  # type: ignore[attr-defined]
-    if row.label == "GPE":  # type: ignore[attr-defined]
-        kind = "country" if row.entity in country_names().values() else "city or region"  # type: ignore[attr-defined]
+    kind = entity_kind(str(row.label), str(row.entity))  # type: ignore[attr-defined]
     return kind if row.entity == written else f"{kind}: {row.entity}"  # type: ignore[attr-defined]
 
 
