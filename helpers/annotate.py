@@ -55,10 +55,10 @@ def annotated_article(article: object, legend: bool = True) -> HtmlOutput:
     document = as_document(article)
     text = document.text
     marks: list[_Mark] = []
-    notes: dict[int, list[tuple[int, str]]] = {}  # offset -> (order, html): names, then numbers
+    notes: dict[int, list[tuple[int, str]]] = {}  # offset -> (0, html note) or (1, number)
     attributions = quotes(article)  # type: ignore[arg-type]
     for row in attributions.itertuples(index=False):
-        number = f"<sup>{int(row.quote_id) + 1}</sup>"
+        number = str(int(row.quote_id) + 1)
         tag = "mark" if row.kind == "direct" else "ins"
         for start, end in row.content_spans:
             marks.append(_Mark(start, end, tag, 0))
@@ -112,5 +112,9 @@ def _render(
         parts.append("".join(f"<{m.tag}>" for m in active))
         parts.append(html.escape(text[left:right], quote=False))
         parts.append("".join(f"</{m.tag}>" for m in reversed(active)))
-        parts.extend(note for _, note in sorted(notes.get(right, []), key=lambda n: n[0]))
+        here = notes.get(right, [])
+        parts.extend(note for order, note in here if order == 0)
+        numbers = [note for order, note in here if order == 1]
+        if numbers:
+            parts.append(f"<sup>{', '.join(numbers)}</sup>")
     return "".join(parts)

@@ -14,6 +14,7 @@ import pandas as pd
 from helpers.article import Article
 from helpers.display import HtmlOutput, findings_box
 from helpers.entities import KINDS, entity_summary
+from helpers.quotes import quotes
 from helpers.sentence_stats import length_summary
 from helpers.timeline import timeline, timex_table
 
@@ -235,3 +236,24 @@ def _kind_count(count: int, kind: str) -> str:
                "nationality or group": "nationalities or groups", "other name": "other names",
                "building or site": "buildings or sites"}
     return f"{count} {kind if count == 1 else plurals.get(kind, kind + 's')}"
+
+
+def annotation_findings(article: Article) -> HtmlOutput:
+    """What the annotated text marks, counted."""
+    attributions = quotes(article)
+    kinds = attributions["kind"].value_counts()
+    speakers = attributions["speaker_entity"].dropna().nunique()
+    names = entity_summary(article)
+    dates = timex_table(article)
+    return findings_box(
+        [
+            f"{_plural(len(attributions), 'attribution')} from {_plural(speakers, 'source')}: "
+            f"{_plural(int(kinds.get('direct', 0)), 'direct quote')}, "
+            f"{int(kinds.get('indirect', 0))} reported in the outlet's words, "
+            f"{int(kinds.get('mixed', 0))} mixing both.",
+            f"{_plural(int(names['mentions'].sum()), 'mention')} of "
+            f"{_plural(len(names), 'entity')}, and {_plural(len(dates), 'expression')} of time.",
+        ],
+        limits="Every mark comes from the analyses of notebooks 02-04, with their limits; the "
+        "text is the article as analysed (repeated paragraphs once, glued words split).",
+    )
