@@ -43,7 +43,7 @@ from helpers.words import count_words, word_spans
 _PLOTS = frozenset(
     {
         "plot_entities_per_paragraph",
-        "plot_entity_counts",
+        "plot_entity_summary",
         "plot_sentence_lengths",
         "plot_timeline",
         "plot_words_by_speaker",

@@ -24,25 +24,13 @@ import pandas as pd
 
 from helpers.display import HtmlOutput
 from helpers.document import as_document
-from helpers.entities import extract_entities
-from helpers.gazetteer import country_names
+from helpers.entities import entity_kind, extract_entities
 from helpers.quotes import quotes
 from helpers.timexes import extract_timexes
 
 #: Elements the markup may use: all are on GitHub's sanitiser allow-list (html-pipeline's
 #: ``SanitizationFilter``), which drops ``style``, ``class`` and every script.
 ALLOWED_TAGS = frozenset({"p", "mark", "ins", "b", "sup", "sub", "kbd", "ul", "li"})
-#: Plain-language names of the entity labels.
-ENTITY_KINDS = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "GPE": "country, city or region",
-    "LOC": "place",
-    "FAC": "building or site",
-    "NORP": "nationality or group",
-    "EVENT": "event",
-    "MISC": "other name",
-}
 LEGEND = (
     "<ul>"
     "<li><mark>direct quote</mark> · <ins>reported speech</ins> · "
@@ -67,10 +55,10 @@ def annotated_article(article: object, legend: bool = True) -> HtmlOutput:
     document = as_document(article)
     text = document.text
     marks: list[_Mark] = []
-    notes: dict[int, list[tuple[int, str]]] = {}  # offset -> (order, html): names, then numbers
+    notes: dict[int, list[tuple[int, str]]] = {}  # offset -> (0, html note) or (1, number)
     attributions = quotes(article)  # type: ignore[arg-type]
     for row in attributions.itertuples(index=False):
-        number = f"<sup>{int(row.quote_id) + 1}</sup>"
+        number = str(int(row.quote_id) + 1)
         tag = "mark" if row.kind == "direct" else "ins"
         for start, end in row.content_spans:
             marks.append(_Mark(start, end, tag, 0))
@@ -100,9 +88,7 @@ def _entity_note(row: object) -> str:
     written = " ".join(str(row.text).split())  # type: ignore[attr-defined]
     if not pd.isna(row.refers_to):  # type: ignore[attr-defined]
         return f"capital, standing for {row.refers_to}"  # type: ignore[attr-defined]
-    kind = ENTITY_KINDS[str(row.label)]  # type: ignore[attr-defined]
-    if row.label == "GPE":  # type: ignore[attr-defined]
-        kind = "country" if row.entity in country_names().values() else "city or region"  # type: ignore[attr-defined]
+    kind = entity_kind(str(row.label), str(row.entity))  # type: ignore[attr-defined]
     return kind if row.entity == written else f"{kind}: {row.entity}"  # type: ignore[attr-defined]
 
 
@@ -126,5 +112,9 @@ def _render(
         parts.append("".join(f"<{m.tag}>" for m in active))
         parts.append(html.escape(text[left:right], quote=False))
         parts.append("".join(f"</{m.tag}>" for m in reversed(active)))
-        parts.extend(note for _, note in sorted(notes.get(right, []), key=lambda n: n[0]))
+        here = notes.get(right, [])
+        parts.extend(note for order, note in here if order == 0)
+        numbers = [note for order, note in here if order == 1]
+        if numbers:
+            parts.append(f"<sup>{', '.join(numbers)}</sup>")
     return "".join(parts)

@@ -122,3 +122,15 @@ def findings_box(findings: Sequence[str], limits: str) -> HtmlOutput:
     )
     plain = "\n".join(["Findings", *(f"- {item}" for item in findings), f"Limits: {limits}"])
     return HtmlOutput(markup, plain)
+
+
+def snippet(text: str, start: int, end: int, width: int = 45) -> str:
+    """``text[start:end]`` in its context: up to ``width`` characters either side, cut at word
+    boundaries, the span itself in brackets: "…concessions to [Pyongyang] in order to…"."""
+    left = text[max(0, start - width) : start]
+    right = text[end : end + width]
+    if start - width > 0 and " " in left:
+        left = "…" + left[left.index(" ") + 1 :]
+    if end + width < len(text) and " " in right:
+        right = right[: right.rindex(" ")] + "…"
+    return " ".join(f"{left}[{text[start:end]}]{right}".split())

@@ -1,4 +1,4 @@
-"""Named-entity mentions of a text and per-entity counts, with rules and name lists only (no model).
+"""Named-entity mentions of a text and per-entity counts, by rules, name lists and word classes.
 
 The recogniser reads the shared :class:`helpers.document.Document` (its sentences, tokens and
 word classes) in three stages, one module each:
@@ -30,6 +30,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -43,7 +44,7 @@ from helpers.entity_resolution import DocumentRules
 from helpers.entity_spans import Mention
 from helpers.entity_typing import type_runs
 from helpers.frames import INT, STRING, Columns, build_frame, columns_of_rows
-from helpers.gazetteer import normalise
+from helpers.gazetteer import country_names, normalise
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "MISC")
 LABEL_DTYPE = pd.CategoricalDtype(list(LABELS))
@@ -59,6 +60,18 @@ ENTITY_SPEC = {
 }
 ENTITY_COLUMNS = list(ENTITY_SPEC)
 COUNT_SPEC = {"entity": STRING, "label": LABEL_DTYPE, "mentions": INT, "forms": INT}
+#: What each label is, in plain words for readers (a country is "country" whatever its label).
+KIND_OF_LABEL = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "city or region",
+    "LOC": "place",
+    "FAC": "building or site",
+    "NORP": "nationality or group",
+    "EVENT": "event",
+    "MISC": "other name",
+}
+KINDS = ("person", "organisation", "country", *list(KIND_OF_LABEL.values())[2:])
 __all__ = [
     "COUNT_SPEC",
     "ENTITY_COLUMNS",
@@ -173,24 +186,32 @@ def alias_table(article: HasText) -> pd.DataFrame:
     return build_frame(spec, columns_of_rows(spec, rows))
 
 
-def entities_per_paragraph(article: HasText, top: int | None = None) -> pd.DataFrame:
+def entities_per_paragraph(
+    article: HasText, top: int | None = None, merge_metonyms: bool = False
+) -> pd.DataFrame:
     """Mentions of each entity per analysed paragraph: rows = entities (count order), columns = ``para_id``.
 
     Uses ``article.paragraphs`` (``para_id``, ``start``, ``end``; duplicates have null offsets and
-    are skipped). Values are Int64 counts; ``top`` keeps the most mentioned entities only.
+    are skipped). Values are Int64 counts; ``top`` keeps the most mentioned entities only. With
+    ``merge_metonyms=True`` a capital standing for its government counts for the country, and
+    entities come in the order of :func:`entity_summary`.
     """
     mentions = entity_mentions(article)
     paragraphs = article.paragraphs.dropna(subset=["start", "end"])  # type: ignore[attr-defined]
-    counts = _count(mentions, False)
-    entities = [c.entity for c in (counts if top is None else counts[:top])]
+    if merge_metonyms:
+        entities = list(entity_summary(article)["entity"])
+    else:
+        entities = [c.entity for c in _count(mentions, False)]
+    entities = entities if top is None else entities[:top]
     para_ids = [int(p) for p in paragraphs["para_id"]]
     starts = [int(s) for s in paragraphs["start"]]
     row_of = {entity: row for row, entity in enumerate(entities)}
     cells = np.zeros((len(entities), len(para_ids)), dtype=np.int64)
     for mention in mentions:
         column = bisect_right(starts, mention.start) - 1
-        if mention.entity in row_of and column >= 0:
-            cells[row_of[mention.entity], column] += 1
+        entity = (mention.refers_to if merge_metonyms else None) or mention.entity
+        if entity in row_of and column >= 0:
+            cells[row_of[entity], column] += 1
     return pd.DataFrame(
         {para_id: pd.array(cells[:, i], dtype="Int64") for i, para_id in enumerate(para_ids)},
         index=pd.Index(entities, name="entity", dtype="string"),
@@ -240,6 +261,49 @@ def metonym_comparison(article: HasText) -> pd.DataFrame:
     rows.sort(key=lambda row: (-(row[2] - row[1]), row[0]))
     spec = {"entity": STRING, "literal": INT, "merged": INT, "change": INT}
     return build_frame(spec, columns_of_rows(spec, [(*row, row[2] - row[1]) for row in rows]))
+
+
+def entity_kind(label: str, entity: str) -> str:
+    """An entity's kind in plain words (:data:`KINDS`): a country is "country" whatever form
+    names it ("South Korean" names South Korea), else the kind of its label."""
+    return "country" if entity in _countries() else KIND_OF_LABEL[label]
+
+
+def entity_summary(article: HasText) -> pd.DataFrame:
+    """One row per entity for readers, a capital used for its government counted under the
+    country ("Pyongyang said" is North Korea speaking).
+
+    Columns: ``entity``, ``kind`` (:func:`entity_kind`), ``mentions`` (all), ``by_name``
+    (mentions by the entity's own names), ``by_capital`` (by a capital standing for it),
+    ``names`` (each form with its count, most used first: "DPRK ×7, North Korea ×4"). Sorted by
+    mentions, most first, then by first appearance in the text.
+    """
+    rows: dict[str, list] = {}
+    for mention in entity_mentions(article):
+        entity = mention.refers_to or mention.entity
+        row = rows.setdefault(entity, [entity, Counter(), 0, 0, Counter(), mention.start])
+        row[1][mention.label if mention.refers_to is None else "GPE"] += 1
+        row[3 if mention.refers_to else 2] += 1
+        row[4][normalise(mention.text)] += 1
+    ordered = sorted(rows.values(), key=lambda row: (-(row[2] + row[3]), row[5]))
+    spec = {"entity": STRING, "kind": STRING, "mentions": INT, "by_name": INT,
+            "by_capital": INT, "names": STRING}
+    return build_frame(spec, columns_of_rows(spec, [
+        (
+            entity,
+            entity_kind(min(labels, key=lambda lab: (-labels[lab], LABELS.index(lab))), entity),
+            by_name + by_capital,
+            by_name,
+            by_capital,
+            ", ".join(f"{form} ×{n}" for form, n in sorted(forms.items(), key=lambda f: (-f[1], f[0]))),
+        )
+        for entity, labels, by_name, by_capital, forms, _ in ordered
+    ]))
+
+
+@cache
+def _countries() -> frozenset[str]:
+    return frozenset(country_names().values())
 
 
 # --- counting ---------------------------------------------------------------------------------

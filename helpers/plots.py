@@ -15,61 +15,57 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers.article import Article
-from helpers.entities import LABELS
+from helpers.entities import KINDS
 from helpers.quotes import VOICES
 from helpers.timeline import chart_data
 
-def plot_entity_counts(counts: pd.DataFrame, top: int = 15, ax=None):
-    """Horizontal bar chart of ``entity_counts`` output (most mentioned on top), coloured by label."""
-    shown = counts.head(top).iloc[::-1]
+#: One colour per kind of entity (:data:`helpers.entities.KINDS`), the same in every chart.
+KIND_COLOURS = dict(zip(KINDS, ["#1f77b4", "#ff7f0e", "#2ca02c", "#98df8a", "#8c564b",
+                                "#7f7f7f", "#e377c2", "#bcbd22", "#c7c7c7"]))
+
+
+def plot_entity_summary(summary: pd.DataFrame, title: str, ax=None):
+    """Horizontal bars of :func:`helpers.entities.entity_summary` (most named on top): one colour
+    per kind of entity, the mentions by a capital standing for it hatched on the same bar."""
+    shown = summary.iloc[::-1]
     if ax is None:
-        _, ax = plt.subplots(figsize=(8, 0.35 * len(shown) + 1.2))
-    palette = dict(zip(LABELS, plt.get_cmap("tab10").colors))
-    ax.barh(
-        shown["entity"].astype(str),
-        shown["mentions"].astype(int),
-        color=[palette[label] for label in shown["label"]],
-    )
-    for y, value in enumerate(shown["mentions"].astype(int)):
-        ax.text(value + 0.1, y, str(value), va="center", fontsize=9)
-    handles = [
-        plt.Rectangle((0, 0), 1, 1, color=palette[label])
-        for label in LABELS
-        if label in set(shown["label"])
-    ]
-    ax.legend(
-        handles,
-        [label for label in LABELS if label in set(shown["label"])],
-        loc="lower right",
-        fontsize=9,
-    )
+        _, ax = plt.subplots(figsize=(8, 0.33 * len(shown) + 1.6))
+    names = [textwrap.shorten(str(name), 42, placeholder="…") for name in shown["entity"]]
+    colours = [KIND_COLOURS[kind] for kind in shown["kind"]]
+    by_name = shown["by_name"].astype(int).to_numpy()
+    by_capital = shown["by_capital"].astype(int).to_numpy()
+    ax.barh(names, by_name, color=colours)
+    ax.barh(names, by_capital, left=by_name, color="white", edgecolor=colours, hatch="///")
+    for y, total in enumerate(by_name + by_capital):
+        ax.text(total + 0.15, y, str(total), va="center", fontsize=8)
+    kinds = [kind for kind in KINDS if kind in set(shown["kind"])]
+    handles = [plt.Rectangle((0, 0), 1, 1, color=KIND_COLOURS[kind]) for kind in kinds]
+    labels = list(kinds)
+    if by_capital.any():
+        handles.append(plt.Rectangle((0, 0), 1, 1, facecolor="white", edgecolor="#555", hatch="///"))
+        labels.append("named by its capital (for its government)")
+    ax.legend(handles, labels, loc="lower right", fontsize=8, frameon=False)
     ax.set_xlabel("mentions")
-    ax.set_title(f"Most mentioned entities (top {len(shown)})")
+    ax.set_title(title, fontsize=10, loc="left")
     ax.figure.tight_layout()
     return ax
 
 
-def plot_entities_per_paragraph(table: pd.DataFrame, ax=None):
-    """Heat map of ``entities_per_paragraph`` output: entities × paragraphs, counts written in cells."""
+def plot_entities_per_paragraph(table: pd.DataFrame, title: str, xlabel: str, ax=None):
+    """Heat map of ``entities_per_paragraph`` output: entities × paragraphs, counts in the cells."""
     values = table.to_numpy(dtype=float)
     if ax is None:
-        _, ax = plt.subplots(figsize=(0.55 * table.shape[1] + 3.5, 0.4 * table.shape[0] + 1.5))
+        _, ax = plt.subplots(figsize=(0.5 * table.shape[1] + 4.0, 0.33 * table.shape[0] + 1.6))
     ax.imshow(values, cmap="Blues", aspect="auto", vmin=0)
     ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns])
-    ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
+    ax.set_yticks(range(table.shape[0]),
+                  [textwrap.shorten(str(i), 42, placeholder="…") for i in table.index])
     for (row, column), value in np.ndenumerate(values):
         if value:
-            ax.text(
-                column,
-                row,
-                str(int(value)),
-                ha="center",
-                va="center",
-                fontsize=9,
-                color="white" if value > values.max() / 2 else "black",
-            )
-    ax.set_xlabel("paragraph (para_id)")
-    ax.set_title("Mentions per paragraph")
+            ax.text(column, row, str(int(value)), ha="center", va="center", fontsize=8,
+                    color="white" if value > values.max() / 2 else "black")
+    ax.set_xlabel(xlabel, fontsize=9)
+    ax.set_title(title, fontsize=10, loc="left")
     ax.figure.tight_layout()
     return ax
 
