@@ -27,8 +27,7 @@ from helpers.document import Document
 Span = tuple[int, int]
 
 _DOUBLE_MARK = re.compile(r"``|''(?!')|[\"“”„«»]")  # in ''' a single mark closes first
-_SINGLE = r"(?:(?<!`)`(?!`)|(?<!')'(?!')|[‘’])"
-_SINGLE_MARK = re.compile(rf"(?<![^\W_]){_SINGLE}|{_SINGLE}(?![^\W_])")  # not inside a word
+_SINGLE_MARK = re.compile(r"[‘’'`]")
 _OPENING_DOUBLE = frozenset({"``", "“", "„", "«"})
 _CLOSING_DOUBLE = frozenset({"''", "”", "»"})
 WORD_CHAR = re.compile(r"[^\W_]")  # a letter or digit
@@ -162,6 +161,8 @@ def _single_quotations(
 
     for mark in _SINGLE_MARK.finditer(text):
         position = mark.start()
+        if _inside_word_or_double(text, position):
+            continue
         index = bisect_right(double_starts, position) - 1
         if index >= 0 and doubles[index].end > position:
             continue
@@ -186,6 +187,15 @@ def _single_quotations(
     if opening is not None and fallback is not None:
         close(fallback)
     return result
+
+
+def _inside_word_or_double(text: str, position: int) -> bool:
+    """Whether the single mark at ``position`` stands between two letters or digits ("don't")
+    or is half of a double mark (``'' `` or a double backtick)."""
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    mark = text[position]
+    return (before.isalnum() and after.isalnum()) or (mark in "'`" and mark in (before, after))
 
 
 def _single_role(text: str, mark: re.Match[str]) -> str:
