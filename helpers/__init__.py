@@ -46,7 +46,7 @@ _PLOTS = frozenset(
         "plot_entity_summary",
         "plot_sentence_lengths",
         "plot_timeline",
-        "plot_words_by_speaker",
+        "plot_source_voices",
     }
 )
 

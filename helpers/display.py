@@ -101,6 +101,8 @@ def readable(
 
 
 def _cell(value: object, blank: str, fraction: Callable[[float], str]) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_cell(item, blank, fraction) for item in value)
     if value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)):
         return blank
     if isinstance(value, (bool, np.bool_)):

@@ -14,7 +14,7 @@ import pandas as pd
 from helpers.article import Article
 from helpers.display import HtmlOutput, findings_box
 from helpers.entities import KINDS, entity_summary
-from helpers.quotes import quotes
+from helpers.quotes import quoted_share, quotes, source_voices
 from helpers.sentence_stats import length_summary
 from helpers.timeline import timeline, timex_table
 
@@ -27,6 +27,8 @@ PLAIN_ENGLISH_TOP = 20
 NEWS_DAYS = 7
 #: Development figures of the entity recogniser on IE-ER (``benchmarks/ner_ieer.py``).
 NER_DEVELOPMENT_F1, NER_DEVELOPMENT_ORG_F1 = 0.807, 0.657
+#: Development figures of quote attribution on GUM (``benchmarks/quotes_gum.py``).
+QUOTES_DEVELOPMENT_P, QUOTES_DEVELOPMENT_R = 0.874, 0.619
 
 
 def sentence_findings(article: Article) -> HtmlOutput:
@@ -257,3 +259,42 @@ def annotation_findings(article: Article) -> HtmlOutput:
         limits="Every mark comes from the analyses of notebooks 02-04, with their limits; the "
         "text is the article as analysed (repeated paragraphs once, glued words split).",
     )
+
+
+def quote_findings(article: Article) -> HtmlOutput:
+    """Whose voices the article carries, in what share, and who never speaks."""
+    table = quotes(article)
+    limits = (
+        "Attributions are found by rules over cue words and word classes: on development data "
+        f"(GUM) {QUOTES_DEVELOPMENT_P:.0%} of the attributions found are right and "
+        f"{QUOTES_DEVELOPMENT_R:.0%} of the annotated ones are found; 'they' and 'he/she' resolve "
+        "to the nearest fitting earlier source."
+    )
+    if table.empty:
+        return findings_box(["The article attributes nothing to a source: it is all narration."], limits)
+    text = article.text
+    top = table[table["parent_id"].isna()]
+    kinds = top["kind"].value_counts()
+    share = quoted_share(text, table).set_index("voice")["words_share"]
+    voices = source_voices(text, table)
+    lead = voices.iloc[0]
+    labels = table.loc[table["speaker_entity"] == lead["speaker_entity"], "speaker_label"]
+    named = len(labels) and not pd.isna(labels.iloc[0])
+    lines = [
+        f"{_plural(len(table), 'attribution')}: {len(top)} by the article's own sources "
+        f"({_plural(int(kinds.get('direct', 0)), 'direct quote')}, "
+        f"{int(kinds.get('indirect', 0))} reported, {int(kinds.get('mixed', 0))} mixed) and "
+        f"{len(table) - len(top)} reported inside another source's words.",
+        f"{share['all attributed content']:.0%} of the article's words carry a source's claim: "
+        f"{share['in quotation marks']:.0%} inside quotation marks, "
+        f"{share['reported speech']:.0%} reported in the outlet's words; the other "
+        f"{1 - share['all attributed content']:.0%} is the outlet's own narration.",
+        f"The main voice is {'' if named else 'the '}{lead['source']}: {int(lead['words'])} of "
+        f"{int(voices['words'].sum())} attributed words"
+        + (f", {int(lead['quoted'])} of them quoted." if int(lead["quoted"]) else "."),
+    ]
+    people = entity_summary(article).query("kind == 'person'")["entity"]
+    silent = [name for name in people if name not in set(table["speaker_entity"].dropna())]
+    if silent:
+        lines.append(f"Named people who are never a source: {', '.join(silent)}.")
+    return findings_box(lines, limits)

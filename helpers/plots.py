@@ -16,7 +16,6 @@ from matplotlib.figure import Figure
 
 from helpers.article import Article
 from helpers.entities import KINDS
-from helpers.quotes import VOICES
 from helpers.timeline import chart_data
 
 #: One colour per kind of entity (:data:`helpers.entities.KINDS`), the same in every chart.
@@ -70,35 +69,39 @@ def plot_entities_per_paragraph(table: pd.DataFrame, title: str, xlabel: str, ax
     return ax
 
 
-def plot_words_by_speaker(summary: pd.DataFrame, ax=None):
-    """Stacked horizontal bars of :func:`speaker_summary`: words per speaker by voice."""
-    shown = summary.iloc[::-1]
+#: The voices a source's words are in (:func:`helpers.quotes.source_voices`), one colour each.
+_VOICE_STYLE = {
+    "quoted": ({"color": "#1f618d"}, "inside quotation marks"),
+    "reported": ({"color": "#85c1e9"}, "reported speech (the outlet's words)"),
+    "other_kinds": ({"color": "#f5b041"}, "reported belief, intention or evidence"),
+}
+
+
+def plot_source_voices(voices: pd.DataFrame, title: str, ax=None):
+    """Stacked bars of :func:`helpers.quotes.source_voices`: each source's words, each word
+    counted once, split by voice; only the voices present are drawn and listed."""
+    shown = voices.iloc[::-1]
     if ax is None:
-        _, ax = plt.subplots(figsize=(8, 0.5 * len(shown) + 1.6))
-    labels = [textwrap.fill(name, 38) for name in shown["speaker_entity"]]
+        _, ax = plt.subplots(figsize=(8, 0.45 * len(shown) + 1.6))
+    names = [textwrap.shorten(str(name), 40, placeholder="…") for name in shown["source"]]
     left = np.zeros(len(shown))
-    styles = {
-        "direct": {"color": "#1f77b4"},
-        "mixed": {"color": "#9467bd"},
-        "indirect": {"color": "#ff7f0e"},
-        "nested": {"color": "#bbbbbb", "hatch": "//"},
-    }
-    for kind in VOICES:
-        values = shown[f"words_{kind}"].to_numpy(dtype=float)
-        ax.barh(labels, values, left=left, label=kind, **styles[kind])
+    handles, labels = [], []
+    for column, (style, label) in _VOICE_STYLE.items():
+        values = shown[column].to_numpy(dtype=float)
+        if not values.any():
+            continue
+        bars = ax.barh(names, values, left=left, **style)
+        handles.append(bars)
+        labels.append(label)
         left += values
     for y, total in enumerate(left):
-        ax.text(total + 1, y, str(int(total)), va="center", fontsize=9)
-    ax.set_xlabel("words of content")
-    ax.set_title("Words attributed to each speaker")
-    ax.legend(
-        ["direct quote", "mixed", "indirect (reported)", "reported inside another source"],
-        loc="lower right",
-        fontsize=8,
-    )
+        ax.text(total + 1, y, str(int(total)), va="center", fontsize=8)
     if not len(shown):
         ax.text(0.5, 0.5, "no attributions", ha="center", va="center", transform=ax.transAxes)
     ax.set_xlim(0, max(left.max(initial=0), 1) * 1.12)
+    ax.set_xlabel("words (each counted once, for the source the article itself cites)")
+    ax.legend(handles, labels, loc="lower right", fontsize=8, frameon=False)
+    ax.set_title(title, fontsize=10, loc="left")
     ax.figure.tight_layout()
     return ax
 

@@ -63,6 +63,7 @@ class QuoteLexicon:
     genders: dict[str, str]
     plural_sources: frozenset[str]
     anaphora: dict[str, str]
+    group_nouns: dict[str, str]  # plural noun -> the first noun of its set
 
     def entries(self) -> list[CueEntry]:
         """Every verb cue entry, once each (for reports and tests)."""
@@ -173,4 +174,5 @@ def quote_lexicon() -> QuoteLexicon:
         genders={row[0].lower(): row[1] for row in sections["genders"]},
         plural_sources=words("plural_sources"),
         anaphora={row[0].lower(): row[1] for row in sections["anaphora"]},
+        group_nouns={noun.lower(): row[0].lower() for row in sections["group_nouns"] for noun in row},
     )

@@ -25,7 +25,7 @@ paragraph's direct speaker (``cue`` is null; ``speaker`` points at that earlier 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -33,10 +33,10 @@ import pandas as pd
 from helpers.attributions import Attribution, find_attributions
 from helpers.document import Document, as_document
 from helpers.entities import LABEL_DTYPE, entity_mentions
-from helpers.frames import INT, OBJECT, STRING, Columns, build_frame
+from helpers.frames import INT, OBJECT, STRING, Columns, build_frame, columns_of_rows
 from helpers.quote_lexicon import CUE_TYPES
 from helpers.quote_marks import Quotation, find_quotations
-from helpers.speakers import speaker_answers
+from helpers.speakers import short_name, speaker_answers
 from helpers.words import count_words
 
 if TYPE_CHECKING:
@@ -242,12 +242,72 @@ def quoted_spans(text: str, table: pd.DataFrame) -> list[Span]:
     spans = [
         span for pieces in table.loc[table["kind"] == "direct", "content_spans"] for span in pieces
     ]
-    quotes_found = find_quoted_spans(text)
+    quotations = find_quoted_spans(text)
+    starts = [quotation.start for quotation in quotations]
     for row in table[table["kind"] == "mixed"].itertuples():
-        for quote in quotes_found:
-            if quote.start >= row.start - 1 and quote.end <= row.end + 1:
-                spans.extend(quote.pieces)
+        first = bisect_left(starts, row.start - 1)
+        for quotation in quotations[first : bisect_right(starts, row.end + 1)]:
+            if quotation.end <= row.end + 1:
+                spans.extend(quotation.pieces)
     return _merge(spans)
+
+
+SOURCE_VOICES_SPEC = {
+    "source": STRING,
+    "speaker_entity": STRING,
+    "attributions": INT,
+    "reported_inside": INT,
+    "quoted": INT,
+    "reported": INT,
+    "other_kinds": INT,
+    "words": INT,
+}
+
+
+def source_voices(text: str, table: pd.DataFrame) -> pd.DataFrame:
+    """The words each source speaks in the article, each word counted once, for the source the
+    article quotes or reports directly (an attribution inside another's words counts for the
+    outer source, and is counted in ``reported_inside``).
+
+    Columns: ``source`` (a short name for display: "joint statement"), ``speaker_entity``,
+    ``attributions`` (the source's own), ``reported_inside`` (attributions inside its words),
+    ``quoted`` (its words inside quotation marks), ``reported`` (its words reported with a cue
+    of speech, without quotation marks), ``other_kinds`` (reported with a cue of belief,
+    intention or evidence: "agreed", "a poll shows"), ``words`` (the sum). Sorted by words, most
+    first, then by first appearance; rows without a speaker are grouped as "(no speaker)".
+    """
+    quoted = quoted_spans(text, table)
+    quoted_starts = [start for start, _ in quoted]
+    top = table[table["parent_id"].isna()]
+    inside = table["parent_id"].dropna().astype(int).value_counts()
+    rows: dict[str, list] = {}
+    for row in top.itertuples():
+        entity = "(no speaker)" if pd.isna(row.speaker_entity) else str(row.speaker_entity)
+        record = rows.setdefault(entity, [short_name(entity), entity, 0, 0, 0, 0, 0, row.start])
+        record[2] += 1
+        record[3] += int(inside.get(int(row.quote_id), 0))
+        for start, end in row.content_spans:
+            words = count_words(text[start:end])
+            in_quotes = _words_inside(text, start, end, quoted, quoted_starts)
+            record[4] += in_quotes
+            record[5 if row.cue_type in (None, "speech") or pd.isna(row.cue_type) else 6] += (
+                words - in_quotes
+            )
+    ordered = sorted(rows.values(), key=lambda r: (-(r[4] + r[5] + r[6]), r[7]))
+    return build_frame(
+        SOURCE_VOICES_SPEC,
+        columns_of_rows(SOURCE_VOICES_SPEC, [(*r[:7], r[4] + r[5] + r[6]) for r in ordered]),
+    )
+
+
+def _words_inside(text: str, start: int, end: int, spans: list[Span], starts: list[int]) -> int:
+    """Words of ``text[start:end]`` that lie in the sorted, disjoint ``spans``."""
+    total = 0
+    for low, high in spans[max(bisect_right(starts, start) - 1, 0) : bisect_left(starts, end)]:
+        left, right = max(low, start), min(high, end)
+        if left < right:
+            total += count_words(text[left:right])
+    return total
 
 
 def quoted_share(text: str, table: pd.DataFrame) -> pd.DataFrame:

@@ -43,12 +43,22 @@ import pandas as pd
 from helpers.document import as_document
 from helpers.entities import LABEL_DTYPE, extract_entities
 from helpers.quote_lexicon import QuoteLexicon, quote_lexicon
+from helpers.timex_lexicon import timex_lexicon
 
 RESOLVED_COLUMNS = ["speaker_entity", "speaker_label"]
 _ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _POSSESSIVE_ROLES = {"his": "person", "its": "thing", "their": "plural"}
 _COORDINATED_LABELS = frozenset({"ORG", "GPE", "PERSON"})
 _COORDINATION = re.compile(r"\s*(?:,\s*)?and\s+(?:the\s+)?")
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    """Cardinal number words ("two", "three"...) from the time lexicon's list."""
+    words = timex_lexicon().data["number_words"]
+    return frozenset(word for word, value in words.items() if " " not in word and value > 1)
+
+
 _SEARCH_DEPTH = 30  # earlier candidates looked at for a gender match
 _GENDER_RATIO = 2.0
 
@@ -106,6 +116,25 @@ def resolve_speakers(
     )
 
 
+#: Words after which a long source's noun phrase only modifies its head ("joint statement |
+#: after talks here among senior … diplomats").
+_POSTMODIFIERS = frozenset(
+    {"after", "among", "from", "of", "in", "at", "with", "by", "who", "which", "that", "for", "on"}
+)
+
+
+def short_name(name: str, longest: int = 4) -> str:
+    """A display name for a source: a noun phrase of more than ``longest`` words is cut before
+    its first post-modifier ("joint statement after talks here among …" → "joint statement")."""
+    words = name.split()
+    if len(words) <= longest:
+        return name
+    for index, word in enumerate(words[1:], start=1):
+        if word.lower() in _POSTMODIFIERS:
+            return " ".join(words[:index])
+    return name
+
+
 def speaker_answers(
     text: str,
     speakers: list[tuple[int, int | None, tuple[int, int] | None]],
@@ -149,6 +178,7 @@ class _Resolver:
         self.plurals = _Timeline()
         self.things = _Timeline()
         self.first_by_head: dict[str, _Answer] = {}
+        self.groups: dict[tuple[str, str], _Answer] = {}
         self.plural_phrases = self._plural_phrases()
 
     def resolve(self, start: int, end: int, parent: _Answer | None) -> _Answer:
@@ -174,7 +204,16 @@ class _Resolver:
             self.things.add(position, answer)
         if answer.label is None and answer.head:
             self.first_by_head.setdefault(answer.head, answer)
+            group = self._group(answer.name.split(), answer.head)
+            if group is not None:
+                self.groups.setdefault(group, answer)
 
+    def _group(self, words: list[str], head: str) -> tuple[str, str] | None:
+        """``(number, kind of group)`` of a counted group noun phrase ("the three nations" and
+        "all three countries" give ("three", "nations")), or None."""
+        kind = self.lexicon.group_nouns.get(head)
+        numbers = [word.lower() for word in words if word.lower() in _number_words() or word.isdigit()]
+        return (numbers[0], kind) if kind and numbers else None
     def _pronoun(self, start: int, pronoun: str, role: str, parent: _Answer | None) -> _Answer:
         fallback = _Answer(pronoun, None, pronoun, role == "plural")
         if role == "self":
@@ -289,6 +328,9 @@ class _Resolver:
                 nearest = self._entity_before(start, {label})
                 if nearest:
                     return nearest[0][1]
+        group = self._group(forms, head_word)
+        if group in self.groups:
+            return self.groups[group]
         return _Answer(_without_article(text[start:end]), None, head_word, plural)
 
     def _coordination(self, start: int, end: int) -> _Answer | None:

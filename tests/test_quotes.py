@@ -148,7 +148,7 @@ SEED_ATTRIBUTIONS = [
         "indirect",
         "agreed",
         "all three countries",
-        "all three countries",
+        "three nations",  # the same three delegations' countries as "They" above
         (
             "DPRK should end its nuclear program before the United States or any country can take further "
             "steps with Pyongyang"
@@ -1075,3 +1075,15 @@ def test_long_input_is_handled() -> None:
     table = extract_quotes(text)
     assert len(table) == 400 * 3
     assert_offsets(text, table)
+
+
+def test_a_counted_group_named_again_with_a_synonym_is_one_source() -> None:
+    article = helpers.parse_article(
+        "Talks\n\n"
+        '"We will keep talking," the three nations said on Monday.\n'
+        "All three countries agreed that the border would reopen, officials said.\n"
+        "Two countries said that they would leave.\n"
+    )
+    speakers = dict(zip(helpers.quotes(article)["speaker"], helpers.quotes(article)["speaker_entity"]))
+    assert speakers["All three countries"] == "three nations"
+    assert speakers["Two countries"] == "Two countries"
