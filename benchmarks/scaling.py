@@ -38,7 +38,7 @@ from typing import Any
 from helpers.article import Article, parse_article
 from helpers.entities import entity_counts, extract_entities
 from helpers.quotes import extract_quotes, quotes
-from helpers.sentences import split_sentences
+from helpers.sentence_table import split_sentences
 from helpers.timeline import timeline
 from helpers.timexes import extract_timexes
 

@@ -27,7 +27,7 @@ from helpers.sentence_stats import (
     length_summary,
     sentence_lengths,
 )
-from helpers.sentences import split_sentences
+from helpers.sentence_table import split_sentences
 from helpers.speakers import resolve_speakers
 from helpers.timeline import (
     chart_data,

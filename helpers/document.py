@@ -99,7 +99,12 @@ class Document:
         """The Penn Treebank tag of each token (curly apostrophes read as straight ones)."""
         from helpers.tagger import tag
 
-        forms = [form.translate(_CURLY_APOSTROPHE) for form in self.forms]
+        forms = self.forms
+        if "\u2019" in self.text or "\u2018" in self.text:
+            forms = [
+                form.translate(_CURLY_APOSTROPHE) if "\u2019" in form or "\u2018" in form else form
+                for form in forms
+            ]
         return tag(forms, self.sentence_first_tokens)
 
     @cached_property

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -39,10 +40,15 @@ def string_array(values: Sequence[str | None]) -> pd.api.extensions.ExtensionArr
 
 def category_array(values: Sequence[str | None], dtype: pd.CategoricalDtype) -> pd.Categorical:
     """A categorical array of ``values``, each one of ``dtype``'s categories (or None: null)."""
-    code_of: dict[str | None, int] = {None: -1}
-    code_of.update((category, code) for code, category in enumerate(dtype.categories))
+    code_of = _codes(dtype)
     codes = np.fromiter((code_of[value] for value in values), dtype=np.int16, count=len(values))
-    return pd.Categorical.from_codes(codes, dtype=dtype)
+    return pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
+
+
+@lru_cache(maxsize=64)
+def _codes(dtype: pd.CategoricalDtype) -> dict[str | None, int]:
+    """Each category's code (None: -1); an unknown value raises KeyError when looked up."""
+    return {None: -1, **{category: code for code, category in enumerate(dtype.categories)}}
 
 
 def date_array(values: Sequence[dt.date]) -> np.ndarray:

@@ -106,7 +106,7 @@ def quotes(article: Article) -> pd.DataFrame:
     ``article.sentences`` where the content starts), ``speaker_entity`` (the resolved speaker:
     see :func:`helpers.speakers.resolve_speakers`), ``speaker_label`` (the entity label of the
     resolved speaker, or null for a source that is not a named entity) and ``words`` (words of
-    the content pieces, by :func:`helpers.words.count_words`; the hull of a split quote counts
+    the content pieces, the project's word definition (:mod:`helpers.words`); the hull of a split quote counts
     only its quoted pieces).
     """
     return build_frame(ARTICLE_QUOTE_SPEC, quote_columns(article))
@@ -131,7 +131,7 @@ def quote_columns(article: Article) -> Columns:
         ),
         "speaker_entity": [name for name, _ in answers],
         "speaker_label": [label for _, label in answers],
-        "words": [sum(count_words(text[s:e]) for s, e in row.spans) for row in rows],
+        "words": [sum(document.count_words(s, e) for s, e in row.spans) for row in rows],
     }
 
 

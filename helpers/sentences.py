@@ -21,21 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Protocol
 
-import pandas as pd
-
-from helpers.frames import INT, STRING, build_frame
-
-SENTENCE_SPEC = {"start": INT, "end": INT, "text": STRING}
-SENTENCE_COLUMNS = list(SENTENCE_SPEC)
-
-
-class HasSentences(Protocol):
-    """A text with its sentence spans (:class:`helpers.document.Document`)."""
-
-    text: str
-    sentences: list[tuple[int, int]]
 
 #: A blank line: two line feeds with only white space between them.
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
@@ -349,24 +335,3 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     article share a single pass.
     """
     return [span for block in _blocks(text) for span in _block_spans(text, *block)]
-
-
-def split_sentences(text: str | HasSentences) -> pd.DataFrame:
-    """Split ``text`` into sentences: one row per sentence with ``start``, ``end``, ``text``.
-
-    ``text`` is a string or a :class:`helpers.document.Document` (whose sentences are used).
-    Offsets index ``text`` (``text[start:end]`` is the row's ``text``); sentences never
-    cross a blank line; surrounding whitespace is not part of a sentence.
-    """
-    if isinstance(text, str):
-        spans = sentence_spans(text)
-    else:
-        text, spans = text.text, text.sentences
-    return build_frame(
-        SENTENCE_SPEC,
-        {
-            "start": [s for s, _ in spans],
-            "end": [e for _, e in spans],
-            "text": [text[s:e] for s, e in spans],
-        },
-    )

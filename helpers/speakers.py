@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from itertools import pairwise
 from pathlib import Path
 
@@ -179,7 +179,6 @@ class _Resolver:
         self.things = _Timeline()
         self.first_by_head: dict[str, _Answer] = {}
         self.groups: dict[tuple[str, str], _Answer] = {}
-        self.plural_phrases = self._plural_phrases()
 
     def resolve(self, start: int, end: int, parent: _Answer | None) -> _Answer:
         """Resolve the speaker mention ``text[start:end]`` and remember the answer."""
@@ -267,8 +266,9 @@ class _Resolver:
                 return first_name_gender(word)
         return None
 
-    def _plural_phrases(self) -> _Timeline:
-        """Every plural source of the text in order: noun phrases headed by a plural source
+    @cached_property
+    def plural_phrases(self) -> _Timeline:
+        """Every plural source of the text in order (found when a "they" first needs them): noun phrases headed by a plural source
         noun and coordinations of named organisations, places or people."""
         timeline = _Timeline()
         candidates: list[tuple[int, _Answer]] = []

@@ -9,20 +9,19 @@ word's token with nothing in between joins that word, so the Treebank's splits (
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from helpers.tokens import Span, token_spans
 
-_HAS_ALNUM = re.compile(r"[^\W_]")
-
 
 def words_of_tokens(text: str, tokens: Iterable[Span]) -> list[Span]:
-    """The word spans made of ``tokens`` (token spans of ``text``, in order)."""
+    """The word spans made of ``tokens`` (token spans of ``text`` by :mod:`helpers.tokens`, in
+    order). Such a token holds a letter or digit exactly when it starts with one, or is a clitic
+    (an apostrophe, then a letter)."""
     spans: list[Span] = []
-    has_alnum = _HAS_ALNUM.search
     for start, end in tokens:
-        if not has_alnum(text, start, end):
+        first = text[start]
+        if not (first.isalnum() or (end - start > 1 and text[start + 1].isalnum())):
             continue
         if spans and spans[-1][1] == start:
             spans[-1] = (spans[-1][0], end)
