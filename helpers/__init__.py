@@ -4,10 +4,12 @@ from helpers.article import Article, article_overview, load_article, parse_artic
 from helpers.checks import compare_counts
 from helpers.corpus import analyze_corpus
 from helpers.display import setup_display
+from helpers.annotate import annotated_article
 from helpers.entities import (
     alias_table,
     entities_per_paragraph,
     entity_counts,
+    entity_summary,
     extract_entities,
     metonym_comparison,
     person_roles,
@@ -19,6 +21,7 @@ from helpers.quotes import (
     naming_by_voice,
     quoted_share,
     quotes,
+    source_voices,
     speaker_summary,
 )
 from helpers.sentence_stats import (
@@ -64,6 +67,7 @@ __all__ = [
     "Article",
     "ArticleFormatError",
     "alias_table",
+    "annotated_article",
     "analyze_corpus",
     "article_overview",
     "chart_data",
@@ -74,6 +78,7 @@ __all__ = [
     "describe_event",
     "entities_per_paragraph",
     "entity_counts",
+    "entity_summary",
     "extract_entities",
     "extract_quotes",
     "extract_timexes",
@@ -90,6 +95,7 @@ __all__ = [
     "resolve_speakers",
     "sentence_lengths",
     "setup_display",
+    "source_voices",
     "speaker_summary",
     "split_sentences",
     "timeline",
