@@ -39,6 +39,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from scores import most_common, print_scores
+
 from helpers.entities import extract_entities
 from helpers.gazetteer import lexicon
 
@@ -216,18 +218,6 @@ def _adjective_spans(tokens: list[Token]) -> set[tuple[int, int]]:
     return spans
 
 
-def _most_common(counts: Counter, n: int) -> list[tuple[str, int]]:
-    """The ``n`` most frequent items, ties in alphabetical order (the same list every run)."""
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
-
-
-def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    """Precision, recall and F1 from counts (0 when undefined)."""
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def predictions(doc: Doc) -> set[tuple[int, int, str]]:
     frame = extract_entities(doc.text)
     return {
@@ -241,21 +231,7 @@ def report(title: str, docs: list[Doc], predicted: dict[str, set], errors: int) 
     gold_all = {(d.name, *g) for d in docs for g in d.gold}
     pred_all = {(d.name, *p) for d in docs for p in predicted[d.name]}
     print(f"\n{title}: {len(docs)} documents, {len(gold_all)} gold named mentions")
-    print(f"{'type':<10}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}")
-    for kind in TYPES:
-        g = {x for x in gold_all if x[3] == kind}
-        p = {x for x in pred_all if x[3] == kind}
-        print(
-            f"{kind:<10}"
-            + "".join(f"{v:7.3f}" for v in prf(len(g & p), len(p), len(g)))
-            + f"{len(g):7d}{len(p):7d}"
-        )
-    typed = prf(len(gold_all & pred_all), len(pred_all), len(gold_all))
-    print(f"{'typed':<10}" + "".join(f"{v:7.3f}" for v in typed))
-    gold_spans = {x[:3] for x in gold_all}
-    pred_spans = {x[:3] for x in pred_all}
-    untyped = prf(len(gold_spans & pred_spans), len(pred_spans), len(gold_spans))
-    print(f"{'untyped':<10}" + "".join(f"{v:7.3f}" for v in untyped))
+    print_scores(gold_all, pred_all, TYPES, 10)
     if not errors:
         return
     texts = {d.name: d.text for d in docs}
@@ -277,7 +253,7 @@ def report(title: str, docs: list[Doc], predicted: dict[str, set], errors: int) 
 
     for heading, items in (("missed", gold_all - pred_all), ("spurious", pred_all - gold_all)):
         print(f"\n{heading}:")
-        for item, n in _most_common(Counter(shown(x) for x in items), errors):
+        for item, n in most_common(Counter(shown(x) for x in items), errors):
             print(f"{n:4d} {item}")
 
 

@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from nltk.tokenize import NLTKWordTokenizer
 
 from ieer import read_stories
+from scores import most_common, print_scores
 
 from helpers.entities import extract_entities
 
@@ -39,18 +40,6 @@ LABEL_MAP = {
 TYPES = ("PERSON", "ORGANIZATION", "LOCATION")
 TIMING_PASSES = 3
 """Both timings keep the fastest of this many passes over the corpus (less noise from other load)."""
-
-
-def _most_common(counts: Counter, n: int) -> list[tuple[str, int]]:
-    """The ``n`` most frequent items, ties in alphabetical order (the same list every run)."""
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
-
-
-def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    """Precision, recall and F1 from counts (0 when undefined)."""
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 _NLTK = NLTKWordTokenizer()
@@ -87,21 +76,7 @@ def main() -> None:
 
     print("IE-ER (NYT 1998), exact spans: DEVELOPMENT FIGURES (rules written from this corpus)")
     print(f"{len(stories)} stories, {len(gold_all)} gold entities, {n_tokens} tokens")
-    print(f"{'type':<14}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}")
-    for kind in TYPES:
-        g = {x for x in gold_all if x[3] == kind}
-        p = {x for x in pred_all if x[3] == kind}
-        print(
-            f"{kind:<14}"
-            + "".join(f"{v:7.3f}" for v in prf(len(g & p), len(p), len(g)))
-            + f"{len(g):7d}{len(p):7d}"
-        )
-    typed = prf(len(gold_all & pred_all), len(pred_all), len(gold_all))
-    print(f"{'typed':<14}" + "".join(f"{v:7.3f}" for v in typed))
-    gold_spans = {x[:3] for x in gold_all}
-    pred_spans = {x[:3] for x in pred_all}
-    untyped = prf(len(gold_spans & pred_spans), len(pred_spans), len(gold_spans))
-    print(f"{'untyped':<14}" + "".join(f"{v:7.3f}" for v in untyped))
+    print_scores(gold_all, pred_all, TYPES, 14)
     print(
         f"speed: {n_tokens / elapsed:,.0f} tokens/s ({elapsed:.2f} s CPU); "
         f"NLTK word tokenization alone: {n_tokens / tokenizer_elapsed:,.0f} tokens/s"
@@ -121,10 +96,10 @@ def main() -> None:
         missed = Counter(f"{t:<13}{texts[i][s:e]!r}" for i, s, e, t in gold_all - pred_all)
         spurious = Counter(f"{t:<13}{texts[i][s:e]!r}" for i, s, e, t in pred_all - gold_all)
         print("\nmissed:")
-        for item, n in _most_common(missed, args.errors):
+        for item, n in most_common(missed, args.errors):
             print(f"{n:4d} {item}")
         print("\nspurious:")
-        for item, n in _most_common(spurious, args.errors):
+        for item, n in most_common(spurious, args.errors):
             print(f"{n:4d} {item}")
 
 
