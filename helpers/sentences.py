@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from helpers.calendar_names import calendar_names
+
 
 #: A blank line: two line feeds with only white space between them.
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
@@ -81,8 +83,10 @@ def news_abbreviations() -> frozenset[str]:
 
 @cache
 def sentence_words() -> dict[str, frozenset[str]]:
-    """The lists of ``data/sentence_words.txt``: ``starters``, ``time words``, ``time openers``."""
-    return _sections("sentence_words.txt")
+    """The lists of ``data/sentence_words.txt``: ``starters``, ``time words`` (with the weekday
+    and month names of the calendar lexicon), ``time openers``."""
+    sections = _sections("sentence_words.txt")
+    return sections | {"time words": sections["time words"] | calendar_names().all_names}
 
 
 def _abbreviation_kind(word: str, any_case: bool = False) -> str | None:
