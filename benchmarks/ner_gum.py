@@ -39,7 +39,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scores import most_common, print_scores
+from scores import most_common, print_confusion, print_scores
 
 from helpers.entities import extract_entities
 from helpers.gazetteer import lexicon
@@ -235,17 +235,7 @@ def report(title: str, docs: list[Doc], predicted: dict[str, set], errors: int) 
     if not errors:
         return
     texts = {d.name: d.text for d in docs}
-    predicted_type = {x[:3]: x[3] for x in pred_all}
-    confusion = Counter(
-        (x[3], predicted_type[x[:3]])
-        for x in gold_all
-        if x[:3] in predicted_type and predicted_type[x[:3]] != x[3]
-    )
-    print("\nright span, wrong type (gold -> predicted):")
-    for (gold_type, predicted_label), n in sorted(
-        confusion.items(), key=lambda kv: (-kv[1], kv[0])
-    ):
-        print(f"{n:4d} {gold_type} -> {predicted_label}")
+    print_confusion(gold_all, pred_all)
 
     def shown(x: tuple) -> str:
         name, s, e, t = x

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from nltk.tokenize import NLTKWordTokenizer
 
 from ieer import read_stories
-from scores import most_common, print_scores
+from scores import most_common, print_confusion, print_scores
 
 from helpers.entities import extract_entities
 
@@ -83,15 +83,7 @@ def main() -> None:
     )
 
     if args.errors:
-        predicted_type = {x[:3]: x[3] for x in pred_all}
-        confusion = Counter(
-            (x[3], predicted_type[x[:3]])
-            for x in gold_all
-            if x[:3] in predicted_type and predicted_type[x[:3]] != x[3]
-        )
-        print("\nright span, wrong type (gold -> predicted):")
-        for (gold_type, predicted), n in sorted(confusion.items(), key=lambda kv: (-kv[1], kv[0])):
-            print(f"{n:4d} {gold_type} -> {predicted}")
+        print_confusion(gold_all, pred_all)
         texts = [story.text for story in stories]
         missed = Counter(f"{t:<13}{texts[i][s:e]!r}" for i, s, e, t in gold_all - pred_all)
         spurious = Counter(f"{t:<13}{texts[i][s:e]!r}" for i, s, e, t in pred_all - gold_all)

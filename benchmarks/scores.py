@@ -35,3 +35,16 @@ def print_scores(gold: set[Scored], predicted: set[Scored], types: Iterable[str]
     predicted_spans = {x[:3] for x in predicted}
     untyped = prf(len(gold_spans & predicted_spans), len(predicted_spans), len(gold_spans))
     print(f"{'untyped':<{width}}" + "".join(f"{v:7.3f}" for v in untyped))
+
+
+def print_confusion(gold: set[Scored], predicted: set[Scored]) -> None:
+    """Names found with the right span but the wrong type, counted per (gold, predicted) type."""
+    predicted_type = {x[:3]: x[3] for x in predicted}
+    confusion = Counter(
+        (x[3], predicted_type[x[:3]])
+        for x in gold
+        if x[:3] in predicted_type and predicted_type[x[:3]] != x[3]
+    )
+    print("\nright span, wrong type (gold -> predicted):")
+    for (gold_type, predicted_label), n in sorted(confusion.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"{n:4d} {gold_type} -> {predicted_label}")
