@@ -47,6 +47,7 @@ _PLOTS = frozenset(
     {
         "plot_entities_per_paragraph",
         "plot_entity_summary",
+        "plot_news_days",
         "plot_sentence_lengths",
         "plot_timeline",
         "plot_source_voices",

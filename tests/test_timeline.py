@@ -272,3 +272,44 @@ def test_clock_comparison_shows_the_beijing_day_is_washingtons_tuesday(seed) -> 
     ]
     assert list(table["beijing"])[2] == "Wed 2003-01-08 04:00"
     assert clock_comparison(None).empty
+
+
+def test_the_chart_names_years_on_its_ticks_and_zooms_on_the_news_days(seed) -> None:
+    import matplotlib.pyplot as plt
+
+    from helpers.plots import plot_news_days
+
+    figure = plot_timeline(timeline(seed))
+    ticks = [t.get_text() for axis in figure.axes for t in axis.get_xticklabels()]
+    assert all(any(year in tick for year in ("1994", "1995", "2002", "2003")) for tick in ticks)
+    assert [text.get_text() for text in figure.legends[0].get_texts()] == [
+        "the article's date line",
+        "an event dated to a day",
+        "an event dated only to a month, a year…",
+        "a period the text states",
+    ]
+    zoom = plot_news_days(timeline(seed), days=7)
+    labels = [t.get_text() for t in zoom.axes[0].get_yticklabels()]
+    assert [label.rsplit("(", 1)[1] for label in labels] == [
+        "Monday)",
+        "Tuesday)",
+        "Wednesday, January 08, 2003)",
+    ]
+    plt.close("all")
+
+
+def test_the_publication_row_uses_the_date_line_s_own_word() -> None:
+    published = parse_article("Published: 28 October 2016 14:02 BST\nA title\n\nIt rained on Tuesday.\n")
+    row = timeline(published).iloc[-1]
+    assert (row["event"], row["expression"]) == ("published (dateline)", "28 October 2016 14:02 BST")
+    given = parse_article("A title\n\nIt rained on Tuesday.\n", published="2016-10-28")
+    assert timeline(given).iloc[-1]["event"] == "publication date (given)"
+
+
+def test_chart_labels_are_cut_at_a_word_boundary() -> None:
+    article = parse_article(
+        DATELINE + "The committee of inquiry into the collapse of the northern "
+        "embankment published its long awaited final report on Tuesday.\n"
+    )
+    label = chart_data(timeline(article))["label"].iloc[0]
+    assert label.endswith("… (Tuesday)") and label.split(" …")[0] in article.text
