@@ -186,6 +186,7 @@ def test_duplicates_compare_whitespace_normalised_text() -> None:
     assert article.text == "Same  words here.\n\nOther."
 
 
+@pytest.mark.slow
 def test_large_article_loads_in_linear_time(tmp_path: Path) -> None:
     paragraph = "The minister said on Tuesday that talks with Mr. Kim would resume in Geneva. "
     lines = [f"Paragraph {i}: {paragraph * 3}" for i in range(16_000)]

@@ -92,6 +92,7 @@ def test_csv_holds_quote_pieces_as_json(
     assert len(pieces) == 2 and all(len(piece) == 2 for piece in pieces)
 
 
+@pytest.mark.slow
 def test_two_jobs_write_byte_identical_tables(
     csv_run: tuple[subprocess.CompletedProcess[str], Path], tmp_path: Path
 ) -> None:
@@ -101,6 +102,7 @@ def test_two_jobs_write_byte_identical_tables(
         assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
 
 
+@pytest.mark.slow
 def test_dask_on_an_existing_cluster_writes_byte_identical_tables(
     csv_run: tuple[subprocess.CompletedProcess[str], Path], tmp_path: Path
 ) -> None:
@@ -131,6 +133,7 @@ def test_dask_on_an_existing_cluster_writes_byte_identical_tables(
         assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
 
 
+@pytest.mark.slow
 def test_analyze_parquet_of_good_files_exits_zero(tmp_path: Path) -> None:
     result = run_cli("analyze", LAKE, "--out", tmp_path, "--format", "parquet")
     assert result.returncode == 0, result.stderr
@@ -176,6 +179,7 @@ def test_usage_errors_exit_with_status_2(
     assert capsys.readouterr().out == ""
 
 
+@pytest.mark.slow
 def test_reproduce_on_another_article_writes_copies_and_html(tmp_path: Path) -> None:
     committed = (ROOT / "notebooks" / "01_sentence_stats.ipynb").read_bytes()
     result = run_cli(
@@ -201,6 +205,7 @@ def test_reproduce_on_another_article_writes_copies_and_html(tmp_path: Path) -> 
     assert html.startswith("<!DOCTYPE html>") and "Lake Victoria Catch Data" in html
 
 
+@pytest.mark.slow
 def test_a_failing_notebook_is_reported_and_written_for_inspection(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

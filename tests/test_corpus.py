@@ -181,6 +181,7 @@ def test_two_jobs_give_the_same_tables_as_one(corpus: dict[str, pd.DataFrame]) -
     assert sum(progress) == 4
 
 
+@pytest.mark.slow
 def test_dask_on_a_two_worker_local_cluster_gives_the_same_tables(
     corpus: dict[str, pd.DataFrame],
 ) -> None:
