@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from helpers.data import read_text
 
 _KINDS = ("month", "month_abbreviation", "weekday", "weekday_abbreviation")
 
@@ -40,7 +41,7 @@ class CalendarNames:
 @cache
 def calendar_names() -> CalendarNames:
     """The calendar lexicon (``data/calendar.tsv``), loaded once."""
-    text = resources.files("helpers.data").joinpath("calendar.tsv").read_text("utf-8")
+    text = read_text("calendar.tsv")
     words: dict[str, list[tuple[str, int]]] = {kind: [] for kind in _KINDS}
     for line_number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):

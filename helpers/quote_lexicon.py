@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from helpers.calendar_names import calendar_names
+from helpers.data import read_text
 
 #: The kinds of attributed content, in the order of the cue sections.
 CUE_TYPES = ("speech", "belief", "intention", "evidence")
@@ -120,7 +120,7 @@ def _cue_forms(lemma: str, listed: str | None, entry: CueEntry) -> list[CueForm]
 
 
 def _read_sections() -> dict[str, list[list[str]]]:
-    text = resources.files("helpers.data").joinpath("quote_cues.txt").read_text("utf-8")
+    text = read_text("quote_cues.txt")
     sections: dict[str, list[list[str]]] = {}
     current: list[list[str]] = []
     for raw in text.splitlines():

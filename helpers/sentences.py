@@ -20,10 +20,9 @@ import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from helpers.calendar_names import calendar_names
-
+from helpers.data import read_text
 
 #: A blank line: two line feeds with only white space between them.
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
@@ -56,7 +55,7 @@ def _sections(filename: str) -> dict[str, frozenset[str]]:
     """The ``[section]`` word lists of a data file (lower case; ``#`` lines are comments)."""
     sections: dict[str, set[str]] = {}
     current: set[str] | None = None
-    for raw in resources.files("helpers.data").joinpath(filename).read_text("utf-8").splitlines():
+    for raw in read_text(filename).splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
             continue

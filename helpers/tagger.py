@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-from importlib import resources
 
 import numpy as np
+
+from helpers.data import open_binary
 
 MODEL_FILE = "pos_tagger.npz"
 SLOTS = ("m2", "m1", "n0", "f0", "p1", "p2")
@@ -462,7 +463,7 @@ def dequantised(weights: np.ndarray, scales: np.ndarray) -> np.ndarray:
 @functools.cache
 def load_tagger() -> Tagger:
     """The shipped model (``data/pos_tagger.npz``), loaded once."""
-    with resources.files("helpers.data").joinpath(MODEL_FILE).open("rb") as file:
+    with open_binary(MODEL_FILE) as file:
         data = np.load(file)
         forms, classes = unpacked(data["lexicon_forms"]), unpacked(data["lexicon_classes"])
         return Tagger(

@@ -12,10 +12,10 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from helpers.calendar_names import calendar_names
+from helpers.data import read_text
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class TimexLexicon:
 @cache
 def timex_lexicon() -> TimexLexicon:
     """Load the lexicon once."""
-    raw = resources.files("helpers.data").joinpath("timex_lexicon.json").read_text("utf-8")
+    raw = read_text("timex_lexicon.json")
     data = json.loads(raw)
     calendar = calendar_names()
     unit_of = {unit: unit for unit in data["units"]} | data["unit_plurals"]
